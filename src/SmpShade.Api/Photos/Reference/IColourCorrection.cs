@@ -1,0 +1,28 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos.Reference;
+
+/// <summary>
+/// Maps a region's mean linear RGB (in the photo's own profile space) to XYZ relative to D65.
+/// A seam with three implementations: none (the profile's own matrix), grey card (von Kries), chart (fitted).
+/// </summary>
+public interface IColourCorrection
+{
+    /// <summary>Corrected tristimulus values (D65, white Y = 1) of a mean linear RGB.</summary>
+    Xyz ToXyz(LinearRgb rgb);
+}
+
+/// <summary>The outcome of fitting a reference in the photo.</summary>
+/// <param name="Type"><c>none</c>, <c>greyCard</c> or <c>colorChecker24</c>.</param>
+/// <param name="Correction">The fitted correction.</param>
+/// <param name="Model">For a chart, <c>matrix3x3</c> or <c>rootPolynomial2</c>; otherwise null.</param>
+/// <param name="LooMeanDeltaE00">Chart: leave-one-out mean ΔE00 over the 24 patches.</param>
+/// <param name="LooMaxDeltaE00">Chart: leave-one-out max ΔE00.</param>
+/// <param name="Warnings">E.g. <c>reference.none</c>, <c>reference.poor_fit</c>.</param>
+public sealed record ReferenceResult(
+    string Type,
+    IColourCorrection Correction,
+    string? Model,
+    double? LooMeanDeltaE00,
+    double? LooMaxDeltaE00,
+    IReadOnlyList<PhotoWarning> Warnings);
