@@ -1,6 +1,7 @@
 using SmpShade.Api.Auth;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,8 @@ builder.AddSmpShadeDatabase();
 builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
+// Photo analysis: decode limits, colour profiles, hair/skin measurement.
+builder.Services.AddPhotoAnalysis();
 
 var app = builder.Build();
 
@@ -27,6 +30,8 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
+// POST /api/v1/analyses: photo → hair and skin CIELAB.
+app.MapAnalyses();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
