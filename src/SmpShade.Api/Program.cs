@@ -15,18 +15,22 @@ builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
 builder.AddSmpShadeDatabase();
 // API keys and roles.
-builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+builder.Services.AddApiKeys();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
 
 var app = builder.Build();
 
 app.UseSmpShadeProblemDetails();
+// X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
+app.UseApiKeys();
 // The practitioner page (wwwroot) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
+// API keys: issue, list, revoke (admin).
+app.MapKeys();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
