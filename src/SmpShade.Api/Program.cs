@@ -1,4 +1,5 @@
 using SmpShade.Api.Auth;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
 
@@ -16,6 +17,8 @@ builder.Services.AddSmpShadeProblemDetails();
 builder.AddSmpShadeDatabase();
 // API keys and roles.
 builder.Services.AddApiKeys();
+// Supplier catalogues: import, versions, reads, the first-start sample.
+builder.Services.AddCatalogue();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
 
@@ -31,6 +34,8 @@ app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
 // API keys: issue, list, revoke (admin).
 app.MapKeys();
+// Suppliers, pigments, catalogue import and versions.
+app.MapCatalogue();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
