@@ -72,8 +72,12 @@ public static class KubelkaMunk
     /// <param name="bodyReflectance">Kubelka–Munk reflectance just under the surface.</param>
     /// <param name="k1">Fraction of the incident light reflected at the surface (specular, ≈ 0.04 for n ≈ 1.5).</param>
     /// <param name="k2">Fraction of the internal diffuse light reflected back in at the surface.</param>
-    public static double Saunderson(double bodyReflectance, double k1, double k2) =>
-        k1 + (1 - k1) * (1 - k2) * bodyReflectance / (1 - k2 * bodyReflectance);
+    /// <param name="includeSpecular">
+    /// False for a specular-excluded geometry (SCE spectrophotometers; photos with the shine discarded): the K1 term
+    /// itself is left out, the (1 − K1) loss stays.
+    /// </param>
+    public static double Saunderson(double bodyReflectance, double k1, double k2, bool includeSpecular = true) =>
+        (includeSpecular ? k1 : 0) + (1 - k1) * (1 - k2) * bodyReflectance / (1 - k2 * bodyReflectance);
 
     /// <summary>1 − e^(−x) without cancellation for small x: 2·tanh(x/2)/(1 + tanh(x/2)) (.NET's ExpM1 is Exp − 1).</summary>
     private static double OneMinusExpNegative(double x)
