@@ -64,7 +64,7 @@ public static class Bombs
     }
 
     /// <summary>CRC-32 (ISO 3309 / PNG spec Annex D), bitwise.</summary>
-    private static uint Crc32(byte[] data)
+    public static uint Crc32(byte[] data)
     {
         uint crc = 0xFFFFFFFF;
         foreach (byte b in data)
