@@ -47,13 +47,13 @@ public sealed class CatalogueImportTests(SmpShadeFactory factory)
 
         var pigment = (await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/pigments")).GetProperty("items")[0];
         // Expected: an independent Python computation (Lindbloom's Bradford M_A, von Kries scaling in cone space,
-        // CIE Lab with ε = 216/24389, κ = 24389/27), D50 = (0.9642, 1, 0.8249), D65 from xy (0.3127, 0.3290):
-        // Lab D50 (30, 10, 20) → Lab D65 (29.7774, 8.7288, 19.7528).
+        // CIE Lab with ε = 216/24389, κ = 24389/27), D50 = (0.9642, 1, 0.8249), D65 = (0.95047, 1, 1.08883) (ASTM E308, the project's D65):
+        // Lab D50 (30, 10, 20) → Lab D65 (29.7776, 8.7299, 19.7531).
         const double Tolerance = 1e-3;
         var lab = pigment.GetProperty("lab");
-        Assert.Equal(29.7774, lab.GetProperty("l").GetDouble(), Tolerance);
-        Assert.Equal(8.7288, lab.GetProperty("a").GetDouble(), Tolerance);
-        Assert.Equal(19.7528, lab.GetProperty("b").GetDouble(), Tolerance);
+        Assert.Equal(29.7776, lab.GetProperty("l").GetDouble(), Tolerance);
+        Assert.Equal(8.7299, lab.GetProperty("a").GetDouble(), Tolerance);
+        Assert.Equal(19.7531, lab.GetProperty("b").GetDouble(), Tolerance);
         var measured = pigment.GetProperty("measured");
         Assert.Equal("D50", measured.GetProperty("illuminant").GetString());
         Assert.Equal(30, measured.GetProperty("lab").GetProperty("l").GetDouble());

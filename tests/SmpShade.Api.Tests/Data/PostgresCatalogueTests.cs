@@ -44,10 +44,10 @@ public sealed class PostgresCatalogueTests(PostgresFactory factory)
         await (await client.PutCsvAsync(supplier, Csv(Row("Y1"), Row("Y2", line: "Terra")))).ReadJsonAsync(HttpStatusCode.Created);
 
         var v1 = (await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/pigments?version=1")).GetProperty("items")[0];
-        // Independent computation, as in CatalogueImportTests: Lab D50 (30, 10, 20) → D65 (29.7774, 8.7288, 19.7528).
-        Assert.Equal(29.7774, v1.GetProperty("lab").GetProperty("l").GetDouble(), 1e-3);
-        Assert.Equal(8.7288, v1.GetProperty("lab").GetProperty("a").GetDouble(), 1e-3);
-        Assert.Equal(19.7528, v1.GetProperty("lab").GetProperty("b").GetDouble(), 1e-3);
+        // Independent computation, as in CatalogueImportTests: Lab D50 (30, 10, 20) → D65 (29.7776, 8.7299, 19.7531).
+        Assert.Equal(29.7776, v1.GetProperty("lab").GetProperty("l").GetDouble(), 1e-3);
+        Assert.Equal(8.7299, v1.GetProperty("lab").GetProperty("a").GetDouble(), 1e-3);
+        Assert.Equal(19.7531, v1.GetProperty("lab").GetProperty("b").GetDouble(), 1e-3);
         Assert.Equal(new[] { 0.0, 6 }, v1.GetProperty("waterParts").EnumerateArray().Select(e => e.GetDouble()).ToArray());
 
         var current = await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/pigments?q=PIGMENT%20y&line=TERRA");
