@@ -17,8 +17,26 @@ public static class ReferenceCorrector
     /// <summary>Leave-one-out mean ΔE00 above which a chart fit is reported as poor (SCIENCE.md §4).</summary>
     public const double PoorFitThreshold = 3.0;
 
+    /// <summary>Warning code when some chart patches were clipped and left out of the fit.</summary>
+    public const string ClippedCode = "reference.patches_clipped";
+
+    /// <summary>Fewest unclipped patches a chart fit accepts: twice the root-polynomial's 6 terms.</summary>
+    public const int MinimumUsablePatches = 12;
+
+    /// <summary>Encoded channel values at or beyond which a patch mean counts as clipped (SCIENCE.md §3's pixel thresholds).</summary>
+    public const double ClipLow = 0.02, ClipHigh = 0.98;
+
     /// <summary>Reflectance of a standard photographic grey card (18 %, L* ≈ 49.5).</summary>
     public const double DefaultCardReflectance = 0.18;
+
+    private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
+        Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
+
+    private static bool Clipped(TransferFunction curve, double linear)
+    {
+        double encoded = linear <= 0 ? 0 : curve.ToEncoded(linear);
+        return encoded <= ClipLow || encoded >= ClipHigh;
+    }
 
     private static readonly PhotoWarning NoneWarning = new(NoneCode,
         "No grey card or chart: colours are as the camera saw them, typically ΔE00 5–20 off under room light. "
@@ -72,11 +90,13 @@ public static class ReferenceCorrector
     /// <summary>
     /// ColorChecker 24: fits linear RGB → XYZ (D65) to the published patch values with a 3×3 matrix and the
     /// degree-2 root-polynomial, and keeps the one with the lower leave-one-out mean ΔE00 (the matrix on a tie:
-    /// fewer parameters). Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
+    /// fewer parameters). Patches with a black or saturated channel are left out (<c>reference.patches_clipped</c>).
+    /// Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
     /// </summary>
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
     /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted.</exception>
+    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted,
+    /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped.</exception>
     public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -91,16 +111,34 @@ public static class ReferenceCorrector
             throw new ReferenceFitException("reference.chart_degenerate", "A chart patch has no finite colour.");
         }
 
-        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, patchMeans, ColorCheckerReference.XyzD65);
-        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, patchMeans, ColorCheckerReference.XyzD65);
+        // A patch with a channel crushed to black or saturated has lost its colour (the cyan patch often falls outside
+        // sRGB and clips to R = 0): it would pull the fit, so it is left out, with the same thresholds as pixels (§3).
+        var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !IsClipped(space, patchMeans[i])).ToList();
+        if (usable.Count < MinimumUsablePatches)
+        {
+            throw new ReferenceFitException("reference.chart_clipped", FormattableString.Invariant(
+                $"Only {usable.Count} of the 24 chart patches are neither black nor saturated in some channel; at least {MinimumUsablePatches} are needed. Check the exposure and the corners."));
+        }
+
+        LinearRgb[] rgb = [.. usable.Select(i => patchMeans[i])];
+        Xyz[] targets = [.. usable.Select(i => ColorCheckerReference.XyzD65[i])];
+        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, rgb, targets);
+        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, rgb, targets);
         ChartFit best = root.LooMean < matrix.LooMean - 1e-9 ? root : matrix;
-        IReadOnlyList<PhotoWarning> warnings = best.LooMean > PoorFitThreshold
-            ?
-            [
-                new PhotoWarning(PoorFitCode, FormattableString.Invariant(
-                    $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")),
-            ]
-            : [];
+        var warnings = new List<PhotoWarning>();
+        if (usable.Count < patchMeans.Count)
+        {
+            string names = string.Join(", ", Enumerable.Range(0, patchMeans.Count).Except(usable).Select(i => ColorCheckerReference.Patches[i].Name));
+            warnings.Add(new PhotoWarning(ClippedCode,
+                $"Chart patches left out of the fit because a channel is black or saturated: {names}. Usually harmless; if many, expose the chart better."));
+        }
+
+        if (best.LooMean > PoorFitThreshold)
+        {
+            warnings.Add(new PhotoWarning(PoorFitCode, FormattableString.Invariant(
+                $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")));
+        }
+
         return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings);
     }
 }
