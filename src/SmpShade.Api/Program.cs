@@ -1,4 +1,5 @@
 using SmpShade.Api.Auth;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
 
@@ -15,18 +16,26 @@ builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
 builder.AddSmpShadeDatabase();
 // API keys and roles.
-builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+builder.Services.AddApiKeys();
+// Supplier catalogues: import, versions, reads, the first-start sample.
+builder.Services.AddCatalogue();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
 
 var app = builder.Build();
 
 app.UseSmpShadeProblemDetails();
+// X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
+app.UseApiKeys();
 // The practitioner page (wwwroot) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
+// API keys: issue, list, revoke (admin).
+app.MapKeys();
+// Suppliers, pigments, catalogue import and versions.
+app.MapCatalogue();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
