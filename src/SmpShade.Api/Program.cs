@@ -2,6 +2,7 @@ using SmpShade.Api.Auth;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,8 @@ builder.Services.AddApiKeys();
 builder.Services.AddCatalogue();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
+// Photo analysis: decode limits, colour profiles, hair/skin measurement.
+builder.Services.AddPhotoAnalysis();
 
 var app = builder.Build();
 
@@ -36,6 +39,8 @@ app.MapSmpShadeHealth();
 app.MapKeys();
 // Suppliers, pigments, catalogue import and versions.
 app.MapCatalogue();
+// POST /api/v1/analyses: photo → hair and skin CIELAB.
+app.MapAnalyses();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
