@@ -18,6 +18,7 @@ public static class ChartGeometry
     /// </summary>
     /// <param name="corners">Outer corners of the patch area in pixels: the dark-skin corner first, then clockwise
     /// on screen (y down): the bluish-green corner, the black corner, the blue corner.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.corners_invalid</c> when the corners are not a convex quadrilateral.</exception>
     public static Homography ChartToImage(IReadOnlyList<(double X, double Y)> corners)
     {
         ArgumentNullException.ThrowIfNull(corners);
@@ -28,8 +29,8 @@ public static class ChartGeometry
 
         if (!IsConvex(corners))
         {
-            throw new ArgumentException(
-                "The chart's corners must form a convex quadrilateral, in order: dark skin, bluish green, black, blue.", nameof(corners));
+            throw new ReferenceFitException("reference.corners_invalid",
+                "The chart's corners must form a convex quadrilateral, in order: dark skin, bluish green, black, blue.");
         }
 
         (double X, double Y)[] chart = [(0, 0), (Columns, 0), (Columns, Rows), (0, Rows)];

@@ -97,14 +97,16 @@ public sealed class ChartGeometryTests
     [Fact]
     public void Three_collinear_corners_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => ChartGeometry.PatchSamplingQuads([(0, 0), (100, 0), (200, 0), (0, 100)]));
+        var error = Assert.Throws<ReferenceFitException>(() => ChartGeometry.PatchSamplingQuads([(0, 0), (100, 0), (200, 0), (0, 100)]));
+        Assert.Equal("reference.corners_invalid", error.Code);
     }
 
     [Fact]
     public void Corners_clicked_in_a_crossed_order_are_refused()
     {
         // Dark skin, black, bluish green, blue: the edges cross.
-        Assert.Throws<ArgumentException>(() => ChartGeometry.PatchSamplingQuads([(100, 100), (700, 500), (700, 100), (100, 500)]));
+        var error = Assert.Throws<ReferenceFitException>(() => ChartGeometry.PatchSamplingQuads([(100, 100), (700, 500), (700, 100), (100, 500)]));
+        Assert.Equal("reference.corners_invalid", error.Code);
     }
 
     [Fact]

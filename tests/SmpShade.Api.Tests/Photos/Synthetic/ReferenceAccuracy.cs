@@ -22,13 +22,14 @@ public static class ReferenceAccuracy
     public static IReadOnlyList<(string Name, double[] Skin, double[] Hair)> Scenes { get; } =
     [
         ("light skin, dark brown hair", SyntheticSpectra.LightSkin, SyntheticSpectra.DarkBrownHair),
-        ("dark skin, black hair", SyntheticSpectra.DarkSkin, SyntheticSpectra.BlackHair),
         ("light skin, grey hair", SyntheticSpectra.LightSkin, SyntheticSpectra.GreyHair),
+        ("medium skin, dark brown hair", SyntheticSpectra.MediumSkin, SyntheticSpectra.DarkBrownHair),
+        ("dark skin, black hair", SyntheticSpectra.DarkSkin, SyntheticSpectra.BlackHair),
     ];
 
     public static IReadOnlyList<string> ReferenceTypes { get; } = ["colorChecker24", "greyCard", "none"];
 
-    public static IReadOnlyList<AccuracyRow> Measure()
+    public static IReadOnlyList<AccuracyRow> Measure(IReadOnlyList<double[]>? sensitivities = null)
     {
         var rows = new List<AccuracyRow>();
         int seed = 1;
@@ -36,7 +37,7 @@ public static class ReferenceAccuracy
         {
             foreach (var (sceneName, skin, hair) in Scenes)
             {
-                SyntheticPhoto photo = SyntheticScene.Render($"{sceneName} under {illuminantName}", spd, skin, hair, seed++);
+                SyntheticPhoto photo = SyntheticScene.Render($"{sceneName} under {illuminantName}", spd, skin, hair, seed++, sensitivities);
                 var sampler = new PhotoSampler(photo.Jpeg);
                 LinearRgb skinMean = sampler.Mean(photo.Skin);
                 LinearRgb hairMean = sampler.Mean(photo.Hair, photo.IsHairStrandCentre);

@@ -43,11 +43,12 @@ public static class SyntheticScene
 
     private const int Frame = 24, Wall = 25, CardMaterial = 26, SkinMaterial = 27, HairMaterial = 28;
 
-    public static SyntheticPhoto Render(string name, SmpShade.Colour.Spectra.Spectrum illuminant, double[] skin, double[] hair, int seed = 1)
+    public static SyntheticPhoto Render(string name, SmpShade.Colour.Spectra.Spectrum illuminant, double[] skin, double[] hair, int seed = 1,
+        IReadOnlyList<double[]>? sensitivities = null)
     {
         ArgumentNullException.ThrowIfNull(skin);
         ArgumentNullException.ThrowIfNull(hair);
-        var camera = new SyntheticCamera(illuminant);
+        var camera = new SyntheticCamera(illuminant, sensitivities);
         double[][] reflectances =
         [
             .. SyntheticSpectra.ColorChecker.Select(p => p.Reflectance),
@@ -72,7 +73,7 @@ public static class SyntheticScene
         // chart's white patch at 0.9 of full scale, both on the sensor (no raw channel saturates, as a phone's metering
         // ensures) and in the output.
         LinearRgb mean = Average(raw, counts);
-        Matrix3 balance = SyntheticCamera.ColourMatrix * Matrix3.Diagonal(mean.G / mean.R, 1, mean.G / mean.B);
+        Matrix3 balance = camera.ColourMatrix * Matrix3.Diagonal(mean.G / mean.R, 1, mean.G / mean.B);
         LinearRgb white = raw[18];
         var (wr, wg, wb) = balance.Apply(white.R, white.G, white.B);
         double exposure = 0.9 / Math.Max(Math.Max(wr, Math.Max(wg, wb)), Math.Max(white.R, Math.Max(white.G, white.B)));

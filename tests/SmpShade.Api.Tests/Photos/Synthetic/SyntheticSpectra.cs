@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmpShade.Colour;
+using SmpShade.Colour.Healing;
 using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Tests.Photos.Synthetic;
@@ -26,14 +27,28 @@ public static class SyntheticSpectra
     /// <summary>The wall behind: flat 30 %.</summary>
     public static double[] Background { get; } = Flat(0.30);
 
-    /// <summary>
-    /// Light skin stand-in until the §6 skin model is on main: 70 % of the chart's light-skin patch and 30 % of its
-    /// dark-skin patch (a linear mix, so it is not itself one of the patches the chart fit is trained on).
-    /// </summary>
-    public static double[] LightSkin { get; } = Mix(Patch("light skin"), Patch("dark skin"), 0.7);
+    /// <summary>Light skin from the §6 skin model (SmpShade.Colour.Healing): melanin 0.01, blood 0.01 (D65 Lab ≈ 63.5, 8.3, 8.7).</summary>
+    public static double[] LightSkin { get; } = ModelSkin(0.01, 0.01);
 
-    /// <summary>Dark skin stand-in: 15 % light skin + 85 % dark-skin patch.</summary>
-    public static double[] DarkSkin { get; } = Mix(Patch("light skin"), Patch("dark skin"), 0.15);
+    /// <summary>Medium skin from the §6 model: melanin 0.05, blood 0.01 (Lab ≈ 50.1, 9.9, 16.1).</summary>
+    public static double[] MediumSkin { get; } = ModelSkin(0.05, 0.01);
+
+    /// <summary>Dark skin from the §6 model: melanin 0.12, blood 0.01 (Lab ≈ 35.5, 11.2, 16.6).</summary>
+    public static double[] DarkSkin { get; } = ModelSkin(0.12, 0.01);
+
+    /// <summary>
+    /// Bare skin reflectance from the project's Kubelka–Munk skin model (SCIENCE.md §6, default options), which is
+    /// defined at 400–700 nm in 10 nm steps: interpolated onto the grid and held flat beyond its ends.
+    /// </summary>
+    public static double[] ModelSkin(double melaninFraction, double bloodFraction)
+    {
+        SkinLayers skin = new HealedToneModel(new HealedToneOptions()).Skin(melaninFraction, bloodFraction);
+        SpectralColour grid = HealedToneModel.Colour;
+        var r = new double[grid.Count];
+        skin.Reflectance(default, 0, r);
+        var spectrum = new Spectrum(grid.StartNm, grid.StepNm, r);
+        return FromFunction(spectrum.ValueAt);
+    }
 
     /// <summary>Dark brown hair: melanin load 3 in <see cref="Hair"/> (D65 Lab ≈ 20.8, 9.7, 8.8).</summary>
     public static double[] DarkBrownHair { get; } = Hair(3.0);
