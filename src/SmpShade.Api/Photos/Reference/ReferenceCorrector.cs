@@ -30,7 +30,8 @@ public static class ReferenceCorrector
     public const double DefaultCardReflectance = 0.18;
 
     private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
-        Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
+        !double.IsFinite(rgb.R) || !double.IsFinite(rgb.G) || !double.IsFinite(rgb.B)
+        || Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
 
     private static bool Clipped(TransferFunction curve, double linear)
     {
@@ -94,7 +95,8 @@ public static class ReferenceCorrector
     /// Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
     /// </summary>
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
-    /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row.</param>
+    /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row. A patch without usable
+    /// pixels may be passed as NaN: it is left out like a clipped one.</param>
     /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted,
     /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped.</exception>
     public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
@@ -106,13 +108,9 @@ public static class ReferenceCorrector
             throw new ArgumentException($"A ColorChecker has {ColorCheckerReference.Patches.Count} patches, not {patchMeans.Count}.", nameof(patchMeans));
         }
 
-        if (patchMeans.Any(p => !double.IsFinite(p.R) || !double.IsFinite(p.G) || !double.IsFinite(p.B)))
-        {
-            throw new ReferenceFitException("reference.chart_degenerate", "A chart patch has no finite colour.");
-        }
-
         // A patch with a channel crushed to black or saturated has lost its colour (the cyan patch often falls outside
         // sRGB and clips to R = 0): it would pull the fit, so it is left out, with the same thresholds as pixels (§3).
+        // So is a patch with no finite mean (a caller whose patch had no usable pixels may pass NaN).
         var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !IsClipped(space, patchMeans[i])).ToList();
         if (usable.Count < MinimumUsablePatches)
         {
@@ -130,7 +128,7 @@ public static class ReferenceCorrector
         {
             string names = string.Join(", ", Enumerable.Range(0, patchMeans.Count).Except(usable).Select(i => ColorCheckerReference.Patches[i].Name));
             warnings.Add(new PhotoWarning(ClippedCode,
-                $"Chart patches left out of the fit because a channel is black or saturated: {names}. Usually harmless; if many, expose the chart better."));
+                $"Chart patches left out of the fit because a channel is black or saturated, or no pixel was usable: {names}. Usually harmless; if many, expose the chart better."));
         }
 
         if (best.LooMean > PoorFitThreshold)

@@ -128,12 +128,14 @@ public sealed class ColorCheckerFitTests
     }
 
     [Fact]
-    public void A_patch_without_a_finite_colour_is_refused_with_a_code()
+    public void A_patch_without_a_finite_colour_is_left_out_and_named()
     {
         List<LinearRgb> chart = Chart();
         chart[3] = new LinearRgb(double.NaN, 0.2, 0.2);
-        var error = Assert.Throws<ReferenceFitException>(() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, chart));
-        Assert.Equal("reference.chart_degenerate", error.Code);
+        ReferenceResult result = ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, chart);
+
+        PhotoWarningAssert.Has(result.Warnings, ReferenceCorrector.ClippedCode, "foliage");
+        Assert.True(double.IsFinite(result.LooMeanDeltaE00!.Value));
     }
 
     [Fact]
