@@ -29,16 +29,6 @@ public static class ReferenceCorrector
     /// <summary>Reflectance of a standard photographic grey card (18 %, L* ≈ 49.5).</summary>
     public const double DefaultCardReflectance = 0.18;
 
-    private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
-        !double.IsFinite(rgb.R) || !double.IsFinite(rgb.G) || !double.IsFinite(rgb.B)
-        || Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
-
-    private static bool Clipped(TransferFunction curve, double linear)
-    {
-        double encoded = linear <= 0 ? 0 : curve.ToEncoded(linear);
-        return encoded <= ClipLow || encoded >= ClipHigh;
-    }
-
     private static readonly PhotoWarning NoneWarning = new(NoneCode,
         "No grey card or chart: colours are as the camera saw them, typically ΔE00 5–20 off under room light. "
         + "Retake with a grey card or ColorChecker in the frame.");
@@ -138,5 +128,15 @@ public static class ReferenceCorrector
         }
 
         return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings);
+    }
+
+    private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
+        !double.IsFinite(rgb.R) || !double.IsFinite(rgb.G) || !double.IsFinite(rgb.B)
+        || Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
+
+    private static bool Clipped(TransferFunction curve, double linear)
+    {
+        double encoded = linear <= 0 ? 0 : curve.ToEncoded(linear);
+        return encoded <= ClipLow || encoded >= ClipHigh;
     }
 }
