@@ -1,6 +1,7 @@
 using SmpShade.Api.Auth;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Matching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,8 @@ builder.AddSmpShadeDatabase();
 builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
+// Healed-tone model (HealedTone: options) and pigment ranking.
+builder.Services.AddMatching();
 
 var app = builder.Build();
 
@@ -27,6 +30,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
+app.MapMatching();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
