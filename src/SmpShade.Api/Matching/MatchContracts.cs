@@ -61,4 +61,9 @@ public sealed record ThresholdSummary(double Perceptibility, double Acceptabilit
 public sealed record MatchResponse(
     string Mode, LabValue Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
     IReadOnlyList<CatalogueRef> Catalogue, ModelSummary Model, SkinFitSummary SkinFit, ThresholdSummary Thresholds,
-    int CandidatesEvaluated, IReadOnlyList<PhotoWarning> Warnings);
+    int CandidatesEvaluated, IReadOnlyList<PhotoWarning> Warnings)
+{
+    /// <summary>The photo analysis the colours came from (multipart requests only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnalysisResult? Analysis { get; init; }
+}
