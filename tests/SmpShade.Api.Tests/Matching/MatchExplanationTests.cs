@@ -25,6 +25,18 @@ public sealed class MatchExplanationTests
         Assert.Equal("Heals 10 L* lighter and warmer (Δb* +3) than the neat mix on this skin; visibly darker than the target (ΔE00 4.2).", text);
     }
 
+    [Fact]
+    public void Only_the_shifts_that_happened_are_named()
+    {
+        var result = new Ciede2000Result(0.5, 0.1, 0.1, 0.1);
+        Assert.Equal("Heals about as light as neat but cooler (Δb* −21) on this skin; indistinguishable from the target.",
+            MatchExplanation.For(new Lab(37, 19, 19), new Lab(37.2, 4, -2), result, Light, blend: false));
+        Assert.Equal("Heals 6 L* darker than neat on this skin; indistinguishable from the target.",
+            MatchExplanation.For(new Lab(50, 2, 3), new Lab(44, 2, 3.5), result, Light, blend: false));
+        Assert.Equal("Heals close to neat on this skin; indistinguishable from the target.",
+            MatchExplanation.For(new Lab(50, 2, 3), new Lab(50.2, 2, 3.5), result, Light, blend: false));
+    }
+
     [Theory]
     [InlineData(0.5, "imperceptible")]
     [InlineData(0.8, "imperceptible")]
