@@ -2,6 +2,7 @@ using SmpShade.Api.Auth;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Matching;
 using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,8 @@ builder.Services.AddCatalogue();
 builder.Services.AddSmpShadeOpenApi();
 // Photo analysis: decode limits, colour profiles, hair/skin measurement.
 builder.Services.AddPhotoAnalysis();
+// Healed-tone model (HealedTone: options) and pigment ranking.
+builder.Services.AddMatching();
 
 var app = builder.Build();
 
@@ -41,6 +44,8 @@ app.MapKeys();
 app.MapCatalogue();
 // POST /api/v1/analyses: photo → hair and skin CIELAB.
 app.MapAnalyses();
+// POST /api/v1/matches: rank pigments by predicted healed tone.
+app.MapMatching();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
