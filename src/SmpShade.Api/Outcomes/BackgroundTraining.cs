@@ -35,34 +35,46 @@ internal sealed partial class BackgroundTraining(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var _ in queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            int threshold = options.Value.AutoTrainAfter;
-            if (threshold == 0)
+            await foreach (var _ in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                continue;
+                await TrainIfDueAsync(stoppingToken);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
 
-            try
+    private async Task TrainIfDueAsync(CancellationToken stoppingToken)
+    {
+        int threshold = options.Value.AutoTrainAfter;
+        if (threshold == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var training = scope.ServiceProvider.GetRequiredService<HealedToneTraining>();
+            int fresh = await training.NewOutcomesAsync(stoppingToken);
+            if (fresh >= threshold)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var training = scope.ServiceProvider.GetRequiredService<HealedToneTraining>();
-                int fresh = await training.NewOutcomesAsync(stoppingToken);
-                if (fresh >= threshold)
-                {
-                    var version = await training.TrainAsync("auto", stoppingToken);
-                    LogTrained(version.Version, fresh, version.Active, version.Reason);
-                }
+                var version = await training.TrainAsync("auto", stoppingToken);
+                LogTrained(version.Version, fresh, version.Active, version.Reason);
             }
-            catch (NotEnoughOutcomesException)
-            {
-                // Fewer outcomes in total than training needs: wait for more.
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The trainer must survive a bad run; the next outcome tries again.
-                LogFailed(error);
-            }
+        }
+        catch (NotEnoughOutcomesException)
+        {
+            // Fewer outcomes in total than training needs: wait for more.
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The trainer must survive a bad run; the next outcome tries again.
+            LogFailed(error);
         }
     }
 
