@@ -1,0 +1,153 @@
+// The practitioner page: photo → regions → analysis → ranked pigments. Wires the steps
+// together and keeps the little state there is (the photo stays in this tab's memory).
+import { analyse, match, suppliers } from './api.js';
+import { clearMessages, showError } from './messages.js';
+import { RegionEditor } from './regions.js';
+import { renderAnalysis } from './results.js';
+import { renderMatches } from './matches.js';
+import { setupOutcome, fillOutcomeFromAnalysis } from './outcome.js';
+
+const $ = id => document.getElementById(id);
+const state = { photo: null, imageUrl: null, analysis: null };
+const editor = new RegionEditor($('photo-canvas'), () => { $('region-text').textContent = editor.describe(); });
+
+function busy(text) {
+  $('busy').textContent = text || '';
+  $('analyse').disabled = Boolean(text);
+  document.body.classList.toggle('working', Boolean(text));
+}
+
+async function loadPhoto(file) {
+  if (!file) return;
+  clearMessages();
+  state.photo = file;
+  state.analysis = null;
+  $('results').hidden = true;
+  $('step-matches').hidden = true;
+  $('step-regions').hidden = false;
+  if (state.imageUrl) URL.revokeObjectURL(state.imageUrl);
+  state.imageUrl = URL.createObjectURL(file);
+  const img = new Image();
+  img.onload = () => editor.setImage(img);
+  img.onerror = () => showError(new Error('This browser cannot display the file; the service may still read it'), 'Showing the photo');
+  img.src = state.imageUrl;
+  editor.clear();
+  await guessRegions();
+}
+
+/** Asks the service for its `auto` guess of the regions (an analysis with none given). */
+async function guessRegions() {
+  busy('Finding hair and skin…');
+  try {
+    const answer = await analyse(state.photo, { reference: { type: 'none' } });
+    editor.setRegions(answer.regions);
+    state.analysis = answer;
+    renderAnalysis(answer);
+  } catch (e) {
+    showError(e, 'Guessing the regions');
+  } finally {
+    busy('');
+  }
+}
+
+function matchRequest(analysis) {
+  const request = {
+    skinLab: analysis.skin.lab,
+    hairLab: analysis.hair.lab,
+    mode: $('mode').value,
+    top: 10,
+    years: Math.max(0, Number($('years').value) || 0),
+    startLighter: true,
+  };
+  if ($('supplier').value) request.supplier = $('supplier').value;
+  return request;
+}
+
+async function findMatches() {
+  const request = matchRequest(state.analysis);
+  busy('Predicting healed tones…');
+  try {
+    const answer = await match(request);
+    renderMatches(answer, request.skinLab, request.hairLab);
+  } catch (e) {
+    showError(e, 'Matching pigments');
+  } finally {
+    busy('');
+  }
+}
+
+async function analyseNow() {
+  clearMessages();
+  if (!state.photo) {
+    showError(new Error('Choose a photo first'), 'Analysing');
+    return;
+  }
+  const options = editor.toOptions();
+  if (options.reference.type === 'colorChecker24' && !options.reference.corners) {
+    showError(new Error('Mark the chart’s four corners (select “Reference” and tap them, dark-skin patch first, clockwise)'), 'Analysing');
+    return;
+  }
+  if (options.reference.type === 'greyCard' && !options.regions.reference) {
+    showError(new Error('Mark the grey card (select “Reference” and drag over the card)'), 'Analysing');
+    return;
+  }
+  busy('Measuring…');
+  try {
+    state.analysis = await analyse(state.photo, options);
+    editor.setRegions(state.analysis.regions);
+    renderAnalysis(state.analysis);
+    fillOutcomeFromAnalysis(state.analysis, { healed: false });
+  } catch (e) {
+    busy('');
+    showError(e, 'Analysing');
+    return;
+  }
+  await findMatches();
+  $('results').scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+function setupPhotoInput() {
+  $('photo').addEventListener('change', e => loadPhoto(e.target.files[0]));
+  const drop = $('drop');
+  for (const type of ['dragenter', 'dragover']) {
+    drop.addEventListener(type, e => { e.preventDefault(); drop.classList.add('over'); });
+  }
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', e => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    loadPhoto(e.dataTransfer.files[0]);
+  });
+  // A photo dropped anywhere else must not navigate away from the page.
+  window.addEventListener('dragover', e => e.preventDefault());
+  window.addEventListener('drop', e => e.preventDefault());
+}
+
+function setupControls() {
+  for (const radio of document.querySelectorAll('input[name=region]')) {
+    radio.addEventListener('change', () => { editor.active = radio.value; editor.draw(); });
+  }
+  $('reference-type').addEventListener('change', e => {
+    editor.referenceType = e.target.value;
+    if (e.target.value !== 'none') document.querySelector('input[name=region][value=reference]').click();
+    editor.changed();
+  });
+  $('reset-regions').addEventListener('click', () => { editor.clear(); guessRegions(); });
+  $('analyse').addEventListener('click', analyseNow);
+  $('years-go').addEventListener('click', () => state.analysis && findMatches());
+  $('years').addEventListener('keydown', e => { if (e.key === 'Enter') $('years-go').click(); });
+}
+
+async function loadSuppliers() {
+  try {
+    const names = await suppliers();
+    for (const name of names) $('supplier').append(new Option(name, name));
+  } catch (e) {
+    showError(e, 'Loading the supplier list');
+  }
+}
+
+setupPhotoInput();
+setupControls();
+setupOutcome();
+loadSuppliers();

@@ -1,0 +1,95 @@
+// Step 4: the ranked pigments. Each shows its healed tone as dots on this client's skin,
+// the fresh (bottle) colour beside it, ΔE00 and its tier, the dilution and the service's
+// one-sentence explanation; then the a*b* chart of all of them.
+import { fmt, hexOf, labText, labToHex } from './colour.js';
+import { renderChart } from './chart.js';
+import { dotTile } from './dots.js';
+import { el } from './messages.js';
+import { warningList } from './warnings.js';
+
+const TIERS = {
+  imperceptible: 'no visible difference',
+  acceptable: 'close: acceptable',
+  visible: 'visibly different',
+};
+
+/** "neat (no water)" or "1 part ink : 6 parts water". */
+export function dilutionText(waterParts) {
+  const w = Number(waterParts ?? 0);
+  if (!w) return 'neat (no water)';
+  return `1 part ink : ${fmt(w, w % 1 ? 1 : 0)} part${w === 1 ? '' : 's'} water`;
+}
+
+function numbers(c) {
+  const dl = el('dl', 'numbers');
+  const add = (t, v) => v != null && dl.append(el('dt', null, t), el('dd', null, v));
+  add('ΔE00', `${fmt(c.deltaE00, 2)}${c.score != null && Math.abs(c.score - c.deltaE00) > 0.005 ? ` (score ${fmt(c.score, 2)})` : ''}`);
+  add('Dilution', dilutionText(c.waterParts));
+  add('Healed', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
+  add('Bottle', labText(c.pigment?.lab));
+  if (c.dL != null) add('ΔL′ ΔC′ ΔH′', `${fmt(c.dL)} ${fmt(c.dC)} ${fmt(c.dH)}`);
+  return dl;
+}
+
+function candidateItem(c, i, skinHex) {
+  const p = c.pigment || {};
+  const li = el('li', `candidate tier-${c.tier || 'unknown'}`);
+  li.dataset.testid = 'candidate';
+  li.tabIndex = 0;
+  const name = [p.name || p.sku || 'Pigment', p.sku && p.name ? `(${p.sku})` : ''].join(' ').trim();
+  const head = el('div', 'cand-head');
+  head.append(el('span', 'rank', `${i + 1}`), el('h3', null, name));
+  if (c.tier) head.append(el('span', `tier ${c.tier}`, TIERS[c.tier] || c.tier));
+  li.append(head);
+  li.append(el('p', 'sub', [p.supplier, p.line, p.base].filter(Boolean).join(' · ')));
+
+  const visuals = el('div', 'visuals');
+  const healedHex = hexOf(c.healed);
+  const tile = dotTile(skinHex, healedHex, `${p.supplier}/${p.sku}/${c.waterParts}`);
+  tile.setAttribute('role', 'img');
+  tile.setAttribute('aria-label', `Healed dots ${labText(c.healed?.lab)} on the client's skin`);
+  const healedFig = el('figure', 'healed');
+  healedFig.append(tile, el('figcaption', null, `healed, ${dilutionText(c.waterParts)}`));
+  const bottleHex = p.lab ? labToHex(p.lab) : '#000000';
+  const bottle = el('div', 'bottle-chip');
+  bottle.style.background = bottleHex;
+  bottle.setAttribute('role', 'img');
+  bottle.setAttribute('aria-label', `Bottle colour ${labText(p.lab)}`);
+  const bottleFig = el('figure', 'bottle');
+  bottleFig.append(bottle, el('figcaption', null, 'in the bottle'));
+  visuals.append(healedFig, bottleFig);
+  li.append(visuals, numbers(c));
+  if (c.explanation) li.append(el('p', 'explanation', c.explanation));
+  const use = el('button', 'secondary small', 'Record a healed result for this');
+  use.type = 'button';
+  use.addEventListener('click', () => document.dispatchEvent(new CustomEvent('smpshade:use-candidate', { detail: c })));
+  li.append(use);
+  return li;
+}
+
+/** Renders a matches answer; `skin` and `target` are the Lab values the request used. */
+export function renderMatches(answer, skin, target) {
+  const list = document.getElementById('candidates');
+  const candidates = (answer.candidates || []).filter(c => c && c.healed && c.healed.lab);
+  const skinHex = labToHex(skin);
+  list.replaceChildren(...candidates.map((c, i) => candidateItem(c, i, skinHex)));
+  if (!candidates.length) list.append(el('li', 'empty', 'No pigment in the catalogue fits. Load a catalogue, or choose another supplier.'));
+  renderChart(document.getElementById('ab-chart'), target, skin, candidates.slice(0, 10));
+  const meta = document.getElementById('match-meta');
+  meta.replaceChildren();
+  const facts = [];
+  const years = Number(answer.years ?? 0);
+  if (years) facts.push(`Predicted after ${years} year${years === 1 ? '' : 's'} of fading.`);
+  const cat = answer.catalogues || answer.catalogueVersions || answer.catalogue;
+  if (cat) facts.push(`Catalogue: ${JSON.stringify(cat).replace(/[{}"[\]]/g, '').replace(/,/g, ', ')}.`);
+  const model = answer.model || answer.models;
+  if (model) facts.push(`Model: ${typeof model === 'string' ? model : JSON.stringify(model).replace(/[{}"[\]]/g, '').replace(/,/g, ', ')}.`);
+  const fit = answer.skinFit;
+  if (fit && fit.deltaE00 != null) facts.push(`Skin model fit ΔE00 ${fmt(fit.deltaE00, 2)}.`);
+  meta.textContent = facts.join(' ');
+  const warnings = document.getElementById('match-warnings');
+  warnings.replaceChildren();
+  const w = warningList(answer.warnings, 'About these predictions');
+  if (w) warnings.append(w);
+  document.getElementById('step-matches').hidden = false;
+}
