@@ -38,7 +38,7 @@ export function renderChart(figure, target, skin, candidates) {
   if (y(0) > PAD && y(0) < SIZE - PAD) svg.append(node('line', { x1: PAD, x2: SIZE - PAD, y1: y(0), y2: y(0), class: 'axis' }));
   svg.append(node('text', { x: SIZE / 2, y: SIZE - 6, class: 'lbl', 'text-anchor': 'middle' }, 'a*  (green → red)'));
   svg.append(node('text', { x: 10, y: SIZE / 2, class: 'lbl', 'text-anchor': 'middle', transform: `rotate(-90 10 ${SIZE / 2})` }, 'b*  (blue → yellow)'));
-  svg.append(node('text', { x: PAD, y: PAD - 6, class: 'lbl' }, `a* ${fmt(ca - span / 2, 0)} to ${fmt(ca + span / 2, 0)}`));
+  svg.append(node('text', { x: PAD, y: PAD - 6, class: 'lbl' }, `a* ${fmt(ca - span / 2, 0)} to ${fmt(ca + span / 2, 0)}, b* ${fmt(cb - span / 2, 0)} to ${fmt(cb + span / 2, 0)}`));
 
   candidates.forEach((c, i) => {
     const lab = c.healed.lab;

@@ -28,7 +28,7 @@ function hash(text) {
  * A canvas of `widthMm` × `heightMm` skin with healed dots on it. Dots sit on a jittered
  * 1 mm grid so they neither clump nor line up, as a practitioner places them.
  */
-export function dotTile(skinHex, inkHex, key, widthMm = 14, heightMm = 9) {
+export function dotTile(skinHex, inkHex, key, widthMm = 18, heightMm = 9) {
   const canvas = document.createElement('canvas');
   const dpr = window.devicePixelRatio || 1;
   const w = widthMm * PX_PER_MM;

@@ -90,7 +90,7 @@ export class RegionEditor {
   down(e) {
     if (!this.image) return;
     e.preventDefault();
-    this.canvas.focus();
+    this.canvas.focus({ preventScroll: true }); // scrolling here would shift the drag under the finger
     this.canvas.setPointerCapture(e.pointerId);
     const p = this.point(e);
     if (this.isChart()) {
@@ -147,8 +147,11 @@ export class RegionEditor {
   draw() {
     const c = this.canvas;
     if (!this.image) return;
-    const width = c.parentElement.clientWidth;
     const ratio = this.image.naturalHeight / this.image.naturalWidth;
+    // As wide as the column, but never taller than most of the screen, so the whole photo
+    // and its regions can be seen (and dragged) at once.
+    const maxHeight = Math.max(240, window.innerHeight * 0.8);
+    const width = Math.floor(Math.min(c.parentElement.clientWidth, maxHeight / ratio));
     const dpr = window.devicePixelRatio || 1;
     c.style.width = `${width}px`;
     c.style.height = `${Math.round(width * ratio)}px`;
