@@ -28,8 +28,10 @@ async function loadPhoto(file) {
   if (state.imageUrl) URL.revokeObjectURL(state.imageUrl);
   state.imageUrl = URL.createObjectURL(file);
   const img = new Image();
+  editor.setImage(null);
+  $('no-preview').hidden = true;
   img.onload = () => editor.setImage(img);
-  img.onerror = () => showError(new Error('This browser cannot display the file; the service may still read it'), 'Showing the photo');
+  img.onerror = () => { $('no-preview').hidden = false; };
   img.src = state.imageUrl;
   editor.clear();
   await guessRegions();

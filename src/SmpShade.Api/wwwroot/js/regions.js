@@ -30,6 +30,7 @@ export class RegionEditor {
 
   setImage(image) {
     this.image = image;
+    this.canvas.hidden = !image;
     this.draw();
   }
 

@@ -34,7 +34,7 @@ function swatch(kind, colour) {
   const dl = el('dl', 'numbers');
   row(dl, 'Lab', labText(colour.lab));
   if (colour.lch) row(dl, 'LCh', `L* ${fmt(colour.lch.l)}, C* ${fmt(colour.lch.c)}, h ${fmt(colour.lch.h, 0)}°`);
-  row(dl, 'sRGB', colour.hex ? hex : `${hex} (computed)`);
+  row(dl, 'sRGB', `${hex}${colour.hex ? '' : ' (computed)'}${colour.inGamut === false ? ' (outside sRGB: shown clipped)' : ''}`);
   if (colour.pixels != null) row(dl, 'Pixels', Number(colour.pixels).toLocaleString('en'));
   row(dl, 'Spread (SD)', spreadText(colour.spread ?? colour.standardDeviation ?? colour.sd));
   row(dl, 'Std. error', spreadText(colour.standardError ?? colour.sem));
@@ -48,7 +48,7 @@ function skinRows(dl, skin) {
     const cat = skin.itaCategory ? ITA_WORDS[skin.itaCategory] || skin.itaCategory : '';
     row(dl, 'ITA°', `${fmt(skin.ita)}°${cat ? ` (${cat})` : ''}`);
   }
-  const monk = typeof skin.monk === 'object' && skin.monk ? skin.monk.tone ?? skin.monk.value ?? skin.monk.index : skin.monk;
+  const monk = typeof skin.monk === 'object' && skin.monk ? skin.monk.number ?? skin.monk.tone ?? skin.monk.value : skin.monk;
   if (monk != null) {
     const dd = el('span', 'monk');
     const chip = el('span', 'monk-chip');
@@ -67,11 +67,12 @@ function referenceText(reference, analysis) {
   const type = reference?.type || 'none';
   const names = { none: 'no reference', greyCard: 'grey card', colorChecker24: 'ColorChecker 24' };
   parts.push(`Corrected with: ${names[type] || type}`);
-  const mean = reference?.meanDeltaE00 ?? reference?.leaveOneOut?.mean ?? reference?.meanDeltaE;
-  const max = reference?.maxDeltaE00 ?? reference?.leaveOneOut?.max ?? reference?.maxDeltaE;
+  const mean = reference?.looMeanDeltaE00 ?? reference?.meanDeltaE00;
+  const max = reference?.looMaxDeltaE00 ?? reference?.maxDeltaE00;
   if (mean != null) parts.push(`chart fit (leave-one-out) ΔE00 mean ${fmt(mean, 2)}, max ${fmt(max, 2)}`);
   if (reference?.method || reference?.model) parts.push(`method ${reference.method || reference.model}`);
-  parts.push(`CIELAB ${analysis.illuminant || 'D65'}, ${analysis.observer || '2°'} observer`);
+  if (analysis.profile?.name) parts.push(`colour profile ${analysis.profile.name}${analysis.profile.assumed ? ' (assumed)' : ''}`);
+  parts.push(`CIELAB ${analysis.illuminant || 'D65'}, ${String(analysis.observer || '2°').replace(/°?$/, '°')} observer`);
   return parts.join('; ') + '.';
 }
 

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace SmpShade.Api.Tests.Browser;
+
+/// <summary>
+/// The practitioner's flow in a real Chromium against the real service: a real portrait in,
+/// regions adjusted, analysed, ranked pigments out; on a desktop and on a 390 px phone.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class PageFlowTests(BrowserFixture fixture)
+{
+    [ChromiumFact]
+    public async Task A_practitioner_uploads_a_portrait_redraws_the_hair_region_analyses_and_sees_ranked_pigments()
+    {
+        await using var context = await fixture.NewContextAsync(1280, 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        var guess = await PageSteps.UploadPortraitAsync(page);
+        await page.GetByLabel("Hair", new() { Exact = true }).CheckAsync();
+        // The top of the head in this portrait.
+        await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("hair"), (0.38, 0.03, 0.24, 0.07));
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Hair: rectangle at x 38 %, y 3 %, 24 % wide, 7 % high");
+
+        var analysisRequest = await page.RunAndWaitForRequestAsync(
+            () => page.GetByTestId("analyse-button").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/analyses"));
+        // The region drawn is the region sent: within a pixel of the canvas (≤ 1/500 of the photo here).
+        var rect = PageSteps.OptionsOf(analysisRequest).GetProperty("regions").GetProperty("hair").GetProperty("rect");
+        double[] expected = [0.38, 0.03, 0.24, 0.07];
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(expected[i], rect[i].GetDouble(), 0.005);
+        }
+
+        var analysisResponse = await analysisRequest.ResponseAsync() ?? throw new InvalidOperationException("no analysis answer");
+        string analysisBody = await analysisResponse.TextAsync();
+        Assert.True(analysisResponse.Ok, $"analysis failed: {analysisResponse.Status} {analysisBody}");
+        using var analysis = JsonDocument.Parse(analysisBody);
+        // The swatches give the service's numbers as text (1 decimal), not only as a colour.
+        double hairL = analysis.RootElement.GetProperty("hair").GetProperty("lab").GetProperty("l").GetDouble();
+        double skinL = analysis.RootElement.GetProperty("skin").GetProperty("lab").GetProperty("l").GetDouble();
+        await Assertions.Expect(page.GetByTestId("hair-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + hairL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
+        await Assertions.Expect(page.GetByTestId("skin-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + skinL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
+
+        var matches = await page.WaitForResponseAsync(r => PageSteps.IsApi(r, "/api/v1/matches"));
+        string matchBody = await matches.TextAsync();
+        Assert.True(matches.Ok, $"matching failed: {matches.Status} {matchBody}");
+        using var ranked = JsonDocument.Parse(matchBody);
+        int count = ranked.RootElement.GetProperty("candidates").GetArrayLength();
+        Assert.True(count > 0, "the bundled sample catalogue gives candidates");
+        await Assertions.Expect(page.GetByTestId("candidate")).ToHaveCountAsync(count);
+        await Assertions.Expect(page.GetByTestId("results")).ToBeVisibleAsync();
+        await PageSteps.ScreenshotAsync(page, "desktop-results");
+
+        // "How it looks in N years" asks again with `years`.
+        await page.Locator("#years").FillAsync("5");
+        var again = await page.RunAndWaitForRequestAsync(() => page.Locator("#years-go").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/matches"));
+        Assert.Equal(5, PageSteps.JsonOf(again).GetProperty("years").GetInt32());
+        var agedResponse = await again.ResponseAsync() ?? throw new InvalidOperationException("no matches answer");
+        Assert.True(agedResponse.Ok, $"matching after 5 years failed: {agedResponse.Status} {await agedResponse.TextAsync()}");
+        await Assertions.Expect(page.Locator("#match-meta")).ToContainTextAsync("after 5 years");
+        Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);
+    }
+
+    [ChromiumFact]
+    public async Task On_a_390_px_phone_the_flow_works_without_horizontal_scrolling()
+    {
+        await using var context = await fixture.NewContextAsync(390, 844, phone: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var (scroll, client) = await PageSteps.WidthsAsync(page);
+        Assert.True(scroll <= client, $"the empty page scrolls sideways: {scroll} > {client}");
+
+        await PageSteps.UploadPortraitAsync(page);
+        await page.GetByTestId("analyse-button").TapAsync();
+        await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();
+        Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);
+
+        (scroll, client) = await PageSteps.WidthsAsync(page);
+        Assert.True(scroll <= client, $"the page with results scrolls sideways: {scroll} > {client}");
+        Assert.Equal(390, client);
+        await PageSteps.ScreenshotAsync(page, "phone-390-results");
+    }
+
+    [ChromiumFact]
+    public async Task The_regions_move_and_resize_with_the_keyboard_and_Analyse_is_reachable_with_Tab()
+    {
+        await using var context = await fixture.NewContextAsync(1024, 800);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var guess = await PageSteps.UploadPortraitAsync(page);
+        await page.GetByLabel("Skin", new() { Exact = true }).CheckAsync();
+        // The forehead in this portrait, then nudged with the keyboard.
+        await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("skin"), (0.42, 0.12, 0.16, 0.06));
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 42 %, y 12 %, 16 % wide, 6 % high");
+
+        await page.Locator("#photo-canvas").FocusAsync();
+        for (int i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight"); // 1 % of the photo per press
+        }
+        for (int i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("Shift+ArrowDown"); // grows the height by 1 %
+        }
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 47 %, y 12 %, 16 % wide, 9 % high");
+
+        for (int i = 0; i < 10 && await page.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid") != "analyse-button"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Equal("analyse-button", await page.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid"));
+        var request = await page.RunAndWaitForRequestAsync(() => page.Keyboard.PressAsync("Enter"), r => PageSteps.IsApi(r, "/api/v1/analyses"));
+        var rect = PageSteps.OptionsOf(request).GetProperty("regions").GetProperty("skin").GetProperty("rect");
+        Assert.Equal(0.47, rect[0].GetDouble(), 0.005);
+        Assert.Equal(0.09, rect[3].GetDouble(), 0.005);
+        await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();
+    }
+}
