@@ -53,14 +53,16 @@ async function guessRegions() {
 }
 
 function matchRequest(analysis) {
+  const mode = $('mode').value;
   const request = {
     skinLab: analysis.skin.lab,
-    hairLab: analysis.hair.lab,
-    mode: $('mode').value,
+    mode,
     top: 10,
     years: Math.max(0, Number($('years').value) || 0),
     startLighter: true,
   };
+  if (mode === 'custom') request.targetLab = { l: Number($('target-l').value), a: Number($('target-a').value), b: Number($('target-b').value) };
+  else request.hairLab = analysis.hair.lab;
   if ($('supplier').value) request.supplier = $('supplier').value;
   return request;
 }
@@ -70,7 +72,7 @@ async function findMatches() {
   busy('Predicting healed tones…');
   try {
     const answer = await match(request);
-    renderMatches(answer, request.skinLab, request.hairLab);
+    renderMatches(answer, request);
   } catch (e) {
     showError(e, 'Matching pigments');
   } finally {
@@ -134,6 +136,7 @@ function setupControls() {
     if (e.target.value !== 'none') document.querySelector('input[name=region][value=reference]').click();
     editor.changed();
   });
+  $('mode').addEventListener('change', e => { $('target-fields').hidden = e.target.value !== 'custom'; });
   $('reset-regions').addEventListener('click', () => { editor.clear(); guessRegions(); });
   $('analyse').addEventListener('click', analyseNow);
   $('years-go').addEventListener('click', () => state.analysis && findMatches());

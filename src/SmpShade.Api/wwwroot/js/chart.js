@@ -51,6 +51,6 @@ export function renderChart(figure, target, skin, candidates) {
   svg.append(node('line', { x1: x(target.a), x2: x(target.a), y1: y(target.b) - 13, y2: y(target.b) + 13, class: 'target' }));
 
   const caption = document.createElement('figcaption');
-  caption.textContent = '⊕ target (hair), ■ skin, ● numbered candidates as healed. a*b* only: lightness is in the list.';
+  caption.textContent = '⊕ target, ■ skin, ● numbered candidates as healed. a*b* only: lightness is in the list.';
   figure.replaceChildren(svg, caption);
 }

@@ -67,26 +67,35 @@ function candidateItem(c, i, skinHex) {
   return li;
 }
 
-/** Renders a matches answer; `skin` and `target` are the Lab values the request used. */
-export function renderMatches(answer, skin, target) {
+/** One paragraph on how the ranking was made: fading, tolerances, catalogue and model versions. */
+function metaText(answer, years) {
+  const facts = [];
+  if (years) facts.push(`Predicted after ${years} year${years === 1 ? '' : 's'} of fading.`);
+  const t = answer.thresholds;
+  if (t) facts.push(`On this skin ΔE00 below ${fmt(t.perceptibility, 1)} is not visible and below ${fmt(t.acceptability, 1)} is acceptable.`);
+  const cats = Array.isArray(answer.catalogue) ? answer.catalogue : [];
+  if (cats.length) facts.push(`Catalogue: ${cats.map(c => `${c.supplier ?? ''} version ${c.version ?? '?'}`.trim()).join(', ')}.`);
+  const m = answer.model;
+  if (m) facts.push(`Model: ${[m.name, m.parametersVersion].filter(Boolean).join(' ')}${m.correction ? `, correction ${m.correction}` : ''}.`);
+  const fit = answer.skinFit;
+  if (fit && fit.deltaE00 != null) facts.push(`Skin model fit ΔE00 ${fmt(fit.deltaE00, 2)}.`);
+  if (answer.candidatesEvaluated) facts.push(`${Number(answer.candidatesEvaluated).toLocaleString('en')} pigment × dilution candidates compared.`);
+  return facts.join(' ');
+}
+
+/** Renders a matches answer to the request that asked for it (skin, target and years come from there). */
+export function renderMatches(answer, request) {
+  const skin = request.skinLab;
+  const target = request.targetLab || request.hairLab;
   const list = document.getElementById('candidates');
   const candidates = (answer.candidates || []).filter(c => c && c.healed && c.healed.lab);
   const skinHex = labToHex(skin);
   list.replaceChildren(...candidates.map((c, i) => candidateItem(c, i, skinHex)));
   if (!candidates.length) list.append(el('li', 'empty', 'No pigment in the catalogue fits. Load a catalogue, or choose another supplier.'));
-  renderChart(document.getElementById('ab-chart'), target, skin, candidates.slice(0, 10));
+  renderChart(document.getElementById('ab-chart'), answer.target || target, skin, candidates.slice(0, 10));
   const meta = document.getElementById('match-meta');
   meta.replaceChildren();
-  const facts = [];
-  const years = Number(answer.years ?? 0);
-  if (years) facts.push(`Predicted after ${years} year${years === 1 ? '' : 's'} of fading.`);
-  const cat = answer.catalogues || answer.catalogueVersions || answer.catalogue;
-  if (cat) facts.push(`Catalogue: ${JSON.stringify(cat).replace(/[{}"[\]]/g, '').replace(/,/g, ', ')}.`);
-  const model = answer.model || answer.models;
-  if (model) facts.push(`Model: ${typeof model === 'string' ? model : JSON.stringify(model).replace(/[{}"[\]]/g, '').replace(/,/g, ', ')}.`);
-  const fit = answer.skinFit;
-  if (fit && fit.deltaE00 != null) facts.push(`Skin model fit ΔE00 ${fmt(fit.deltaE00, 2)}.`);
-  meta.textContent = facts.join(' ');
+  meta.textContent = metaText(answer, Number(request.years) || 0);
   const warnings = document.getElementById('match-warnings');
   warnings.replaceChildren();
   const w = warningList(answer.warnings, 'About these predictions');
