@@ -24,20 +24,19 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("hair"), (0.38, 0.03, 0.24, 0.07));
         await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Hair: rectangle at x 38 %, y 3 %, 24 % wide, 7 % high");
 
-        var analysisRequest = await page.RunAndWaitForRequestAsync(
+        var analysisResponse = await page.RunAndWaitForResponseAsync(
             () => page.GetByTestId("analyse-button").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/analyses"));
-        // The region drawn is the region sent: within a pixel of the canvas (≤ 1/500 of the photo here).
-        var rect = PageSteps.OptionsOf(analysisRequest).GetProperty("regions").GetProperty("hair").GetProperty("rect");
+        string analysisBody = await analysisResponse.TextAsync();
+        Assert.True(analysisResponse.Ok, $"analysis failed: {analysisResponse.Status} {analysisBody}");
+        using var analysis = JsonDocument.Parse(analysisBody);
+        // The region drawn is the region the service measured (it answers with the regions used):
+        // within a pixel of the canvas (≤ 1/500 of the photo here).
+        var rect = analysis.RootElement.GetProperty("regions").GetProperty("hair").GetProperty("rect");
         double[] expected = [0.38, 0.03, 0.24, 0.07];
         for (int i = 0; i < 4; i++)
         {
             Assert.Equal(expected[i], rect[i].GetDouble(), 0.005);
         }
-
-        var analysisResponse = await analysisRequest.ResponseAsync() ?? throw new InvalidOperationException("no analysis answer");
-        string analysisBody = await analysisResponse.TextAsync();
-        Assert.True(analysisResponse.Ok, $"analysis failed: {analysisResponse.Status} {analysisBody}");
-        using var analysis = JsonDocument.Parse(analysisBody);
         // The swatches give the service's numbers as text (1 decimal), not only as a colour.
         double hairL = analysis.RootElement.GetProperty("hair").GetProperty("lab").GetProperty("l").GetDouble();
         double skinL = analysis.RootElement.GetProperty("skin").GetProperty("lab").GetProperty("l").GetDouble();
@@ -112,8 +111,11 @@ public sealed class PageFlowTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("Tab");
         }
         Assert.Equal("analyse-button", await page.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid"));
-        var request = await page.RunAndWaitForRequestAsync(() => page.Keyboard.PressAsync("Enter"), r => PageSteps.IsApi(r, "/api/v1/analyses"));
-        var rect = PageSteps.OptionsOf(request).GetProperty("regions").GetProperty("skin").GetProperty("rect");
+        var response = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => PageSteps.IsApi(r, "/api/v1/analyses"));
+        string body = await response.TextAsync();
+        Assert.True(response.Ok, $"analysis failed: {response.Status} {body}");
+        using var analysis = JsonDocument.Parse(body);
+        var rect = analysis.RootElement.GetProperty("regions").GetProperty("skin").GetProperty("rect");
         Assert.Equal(0.47, rect[0].GetDouble(), 0.005);
         Assert.Equal(0.09, rect[3].GetDouble(), 0.005);
         await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();

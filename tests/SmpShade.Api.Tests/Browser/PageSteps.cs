@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -62,20 +61,6 @@ internal static class PageSteps
             ? [(r[0].GetDouble(), r[1].GetDouble()), (r[0].GetDouble() + r[2].GetDouble(), r[1].GetDouble() + r[3].GetDouble())]
             : region.GetProperty("polygon").EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToArray();
         return (points.Min(p => p.Item1), points.Min(p => p.Item2), points.Max(p => p.Item1), points.Max(p => p.Item2));
-    }
-
-    /// <summary>The JSON of the <c>options</c> part of a multipart analysis request.</summary>
-    public static JsonElement OptionsOf(IRequest request)
-    {
-        // Latin-1 maps every byte to one char, so the JPEG part cannot break the text search.
-        byte[] bytes = request.PostDataBuffer ?? throw new InvalidOperationException("no request body");
-        string body = Encoding.Latin1.GetString(bytes);
-        int header = body.IndexOf("name=\"options\"", StringComparison.Ordinal);
-        Assert.True(header >= 0, "the analysis request has an options part");
-        int start = body.IndexOf("\r\n\r\n", header, StringComparison.Ordinal) + 4;
-        int end = body.IndexOf("\r\n--", start, StringComparison.Ordinal);
-        using var doc = JsonDocument.Parse(bytes.AsMemory(start, end - start));
-        return doc.RootElement.Clone();
     }
 
     public static JsonElement JsonOf(IRequest request)
