@@ -24,6 +24,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("hair"), (0.38, 0.03, 0.24, 0.07));
         await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Hair: rectangle at x 38 %, y 3 %, 24 % wide, 7 % high");
 
+        // Listen for the ranking before clicking: it follows the analysis within milliseconds.
+        var matchesWait = page.WaitForResponseAsync(r => PageSteps.IsApi(r, "/api/v1/matches"));
         var analysisResponse = await page.RunAndWaitForResponseAsync(
             () => page.GetByTestId("analyse-button").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/analyses"));
         string analysisBody = await analysisResponse.TextAsync();
@@ -43,7 +45,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("hair-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + hairL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
         await Assertions.Expect(page.GetByTestId("skin-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + skinL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
 
-        var matches = await page.WaitForResponseAsync(r => PageSteps.IsApi(r, "/api/v1/matches"));
+        var matches = await matchesWait;
+        await PageSteps.ScreenshotAsync(page, "desktop-analysed");
         string matchBody = await matches.TextAsync();
         Assert.True(matches.Ok, $"matching failed: {matches.Status} {matchBody}");
         using var ranked = JsonDocument.Parse(matchBody);
@@ -73,7 +76,9 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         Assert.True(scroll <= client, $"the empty page scrolls sideways: {scroll} > {client}");
 
         await PageSteps.UploadPortraitAsync(page);
-        await page.GetByTestId("analyse-button").TapAsync();
+        var matches = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("analyse-button").TapAsync(), r => PageSteps.IsApi(r, "/api/v1/matches"));
+        await PageSteps.ScreenshotAsync(page, "phone-390-analysed");
+        Assert.True(matches.Ok, $"matching failed: {matches.Status} {await matches.TextAsync()}");
         await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();
         Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);
 
