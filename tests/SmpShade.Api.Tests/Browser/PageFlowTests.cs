@@ -19,10 +19,9 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/");
 
         var guess = await PageSteps.UploadPortraitAsync(page);
-        await page.GetByLabel("Hair", new() { Exact = true }).CheckAsync();
-        // The top of the head in this portrait.
-        await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("hair"), (0.38, 0.03, 0.24, 0.07));
-        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Hair: rectangle at x 38 %, y 3 %, 24 % wide, 7 % high");
+        await PageSteps.MarkCrownAndForeheadAsync(page, guess);
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync(
+            "Hair: rectangle at x 44 %, y 5 %, 16 % wide, 3 % high. Skin: rectangle at x 45 %, y 10 %, 12 % wide, 3 % high.");
 
         // Listen for the ranking before clicking: it follows the analysis within milliseconds.
         var matchesWait = page.WaitForResponseAsync(r => PageSteps.IsApi(r, "/api/v1/matches"));
@@ -33,11 +32,13 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         using var analysis = JsonDocument.Parse(analysisBody);
         // The region drawn is the region the service measured (it answers with the regions used):
         // within a pixel of the canvas (≤ 1/500 of the photo here).
-        var rect = analysis.RootElement.GetProperty("regions").GetProperty("hair").GetProperty("rect");
-        double[] expected = [0.38, 0.03, 0.24, 0.07];
+        var regions = analysis.RootElement.GetProperty("regions");
+        double[] hair = [0.44, 0.05, 0.16, 0.03];
+        double[] skin = [0.45, 0.10, 0.12, 0.03];
         for (int i = 0; i < 4; i++)
         {
-            Assert.Equal(expected[i], rect[i].GetDouble(), 0.005);
+            Assert.Equal(hair[i], regions.GetProperty("hair").GetProperty("rect")[i].GetDouble(), 0.005);
+            Assert.Equal(skin[i], regions.GetProperty("skin").GetProperty("rect")[i].GetDouble(), 0.005);
         }
         // The swatches give the service's numbers as text (1 decimal), not only as a colour.
         double hairL = analysis.RootElement.GetProperty("hair").GetProperty("lab").GetProperty("l").GetDouble();
@@ -75,7 +76,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         var (scroll, client) = await PageSteps.WidthsAsync(page);
         Assert.True(scroll <= client, $"the empty page scrolls sideways: {scroll} > {client}");
 
-        await PageSteps.UploadPortraitAsync(page);
+        var guess = await PageSteps.UploadPortraitAsync(page);
+        await PageSteps.MarkCrownAndForeheadAsync(page, guess);
         var matches = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("analyse-button").TapAsync(), r => PageSteps.IsApi(r, "/api/v1/matches"));
         await PageSteps.ScreenshotAsync(page, "phone-390-analysed");
         Assert.True(matches.Ok, $"matching failed: {matches.Status} {await matches.TextAsync()}");
@@ -96,20 +98,20 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         var guess = await PageSteps.UploadPortraitAsync(page);
         await page.GetByLabel("Skin", new() { Exact = true }).CheckAsync();
-        // The forehead in this portrait, then nudged with the keyboard.
-        await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("skin"), (0.42, 0.12, 0.16, 0.06));
-        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 42 %, y 12 %, 16 % wide, 6 % high");
+        // Beside the forehead in this portrait, then moved onto it and made taller with the keyboard.
+        await PageSteps.RedrawAsync(page, guess.GetProperty("regions").GetProperty("skin"), (0.40, 0.10, 0.12, 0.03));
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 40 %, y 10 %, 12 % wide, 3 % high");
 
         await page.Locator("#photo-canvas").FocusAsync();
         for (int i = 0; i < 5; i++)
         {
             await page.Keyboard.PressAsync("ArrowRight"); // 1 % of the photo per press
         }
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 2; i++)
         {
             await page.Keyboard.PressAsync("Shift+ArrowDown"); // grows the height by 1 %
         }
-        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 47 %, y 12 %, 16 % wide, 9 % high");
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin: rectangle at x 45 %, y 10 %, 12 % wide, 5 % high");
 
         for (int i = 0; i < 10 && await page.EvaluateAsync<string?>("() => document.activeElement?.dataset.testid") != "analyse-button"; i++)
         {
@@ -121,8 +123,8 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         Assert.True(response.Ok, $"analysis failed: {response.Status} {body}");
         using var analysis = JsonDocument.Parse(body);
         var rect = analysis.RootElement.GetProperty("regions").GetProperty("skin").GetProperty("rect");
-        Assert.Equal(0.47, rect[0].GetDouble(), 0.005);
-        Assert.Equal(0.09, rect[3].GetDouble(), 0.005);
+        Assert.Equal(0.45, rect[0].GetDouble(), 0.005);
+        Assert.Equal(0.05, rect[3].GetDouble(), 0.005);
         await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();
     }
 }

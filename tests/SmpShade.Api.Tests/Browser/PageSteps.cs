@@ -41,6 +41,18 @@ internal static class PageSteps
     }
 
     /// <summary>
+    /// Marks the hair on the crown and the skin mid-forehead of the test portrait, rectangles
+    /// read off the photo: hair (0.44, 0.05, 0.16, 0.03), skin (0.45, 0.10, 0.12, 0.03).
+    /// </summary>
+    public static async Task MarkCrownAndForeheadAsync(IPage page, JsonElement guess)
+    {
+        await page.GetByLabel("Hair", new() { Exact = true }).CheckAsync();
+        await RedrawAsync(page, guess.GetProperty("regions").GetProperty("hair"), (0.44, 0.05, 0.16, 0.03));
+        await page.GetByLabel("Skin", new() { Exact = true }).CheckAsync();
+        await RedrawAsync(page, guess.GetProperty("regions").GetProperty("skin"), (0.45, 0.10, 0.12, 0.03));
+    }
+
+    /// <summary>
     /// Redraws a region as the rectangle (x, y, w, h) with one mouse drag. A drag that starts
     /// inside the current region moves it instead, so the drag starts at a corner of the new
     /// rectangle outside the region the service guessed and ends at the opposite corner.
