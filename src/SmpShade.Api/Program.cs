@@ -1,6 +1,8 @@
 using SmpShade.Api.Auth;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,18 +17,30 @@ builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
 builder.AddSmpShadeDatabase();
 // API keys and roles.
-builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
+builder.Services.AddApiKeys();
+// Supplier catalogues: import, versions, reads, the first-start sample.
+builder.Services.AddCatalogue();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
+// Photo analysis: decode limits, colour profiles, hair/skin measurement.
+builder.Services.AddPhotoAnalysis();
 
 var app = builder.Build();
 
 app.UseSmpShadeProblemDetails();
+// X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
+app.UseApiKeys();
 // The practitioner page (wwwroot) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapSmpShadeOpenApi();
 app.MapSmpShadeHealth();
+// API keys: issue, list, revoke (admin).
+app.MapKeys();
+// Suppliers, pigments, catalogue import and versions.
+app.MapCatalogue();
+// POST /api/v1/analyses: photo → hair and skin CIELAB.
+app.MapAnalyses();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -22,17 +22,16 @@ public static class DatabaseSetup
             connection = $"Data Source={Path.Combine(folder, "smpshade.db")}";
         }
 
-        builder.Services.AddDbContext<SmpShadeDbContext>(db =>
+        // Each provider has its own context subclass and migration set; everyone else injects SmpShadeDbContext.
+        if (options.Provider == DatabaseProvider.Postgres)
         {
-            if (options.Provider == DatabaseProvider.Postgres)
-            {
-                db.UseNpgsql(connection);
-            }
-            else
-            {
-                db.UseSqlite(connection);
-            }
-        });
+            builder.Services.AddDbContext<SmpShadeDbContext, PostgresSmpShadeDbContext>(db => db.UseNpgsql(connection));
+        }
+        else
+        {
+            builder.Services.AddDbContext<SmpShadeDbContext, SqliteSmpShadeDbContext>(db => db.UseSqlite(connection));
+        }
+
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -9,6 +9,13 @@ public static class DeltaE
     /// <summary>CIEDE2000 with its lightness, chroma and hue parts ΔL′, ΔC′, ΔH′ (each already divided by its weight).</summary>
     public static Ciede2000Result Ciede2000Parts(Lab reference, Lab sample) => Differences.Ciede2000.Compute(reference, sample);
 
+    /// <summary>
+    /// CIE 1994 ΔE*94 (CIE 116-1995) with the graphic-arts weights unless <paramref name="weights"/> says otherwise
+    /// (<see cref="Cie94Weights.Textiles"/>). Not symmetric: the chroma weighting uses <paramref name="reference"/>.
+    /// </summary>
+    public static double Cie94(Lab reference, Lab sample, Cie94Weights? weights = null) =>
+        Differences.Cie94.Compute(reference, sample, weights ?? Cie94Weights.GraphicArts);
+
     /// <summary>CIE 1976 ΔE*ab: Euclidean distance in Lab.</summary>
     public static double Cie76(Lab reference, Lab sample)
     {

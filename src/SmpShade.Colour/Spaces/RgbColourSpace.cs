@@ -1,43 +1,5 @@
 namespace SmpShade.Colour;
 
-/// <summary>Linear-light RGB values (0..1 within gamut) of some <see cref="RgbColourSpace"/>.</summary>
-/// <param name="R">Linear red.</param>
-/// <param name="G">Linear green.</param>
-/// <param name="B">Linear blue.</param>
-public readonly record struct LinearRgb(double R, double G, double B);
-
-/// <summary>Encoded (gamma-corrected) RGB values, 0..1 within gamut.</summary>
-/// <param name="R">Encoded red.</param>
-/// <param name="G">Encoded green.</param>
-/// <param name="B">Encoded blue.</param>
-public readonly record struct Rgb(double R, double G, double B)
-{
-    /// <summary>"#rrggbb", each channel clipped to 0..1 and rounded to 8 bits.</summary>
-    public string ToHex() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{To8(R):x2}{To8(G):x2}{To8(B):x2}");
-
-    /// <summary>Parses "#rrggbb" or "rrggbb".</summary>
-    public static Rgb FromHex(string hex)
-    {
-        ArgumentNullException.ThrowIfNull(hex);
-        string h = hex.TrimStart('#');
-        if (h.Length != 6)
-        {
-            throw new FormatException($"'{hex}' is not a #rrggbb colour.");
-        }
-
-        int v = int.Parse(h, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        return new Rgb(((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0);
-    }
-
-    private static int To8(double v) => (int)Math.Round(Math.Clamp(v, 0, 1) * 255);
-}
-
-/// <summary>An encoded colour with a flag saying whether it had to be clipped into the gamut.</summary>
-/// <param name="Rgb">The encoded colour, clipped to 0..1.</param>
-/// <param name="InGamut">False when any channel fell outside 0..1 before clipping.</param>
-public readonly record struct GamutMappedRgb(Rgb Rgb, bool InGamut);
-
 /// <summary>
 /// An additive RGB colour space: primaries, a white, and a transfer function per channel.
 /// The RGB→XYZ matrix is derived from the primaries and white (SMPTE RP 177-1993 §3.3).
@@ -46,6 +8,11 @@ public sealed class RgbColourSpace
 {
     private readonly Matrix3 toXyzD65;
     private readonly Matrix3 fromXyzD65;
+
+    // Linear values of the 256 8-bit codes per channel: decoding an 8-bit pixel is then three loads, not three Math.Pow.
+    private readonly double[] lutRed;
+    private readonly double[] lutGreen;
+    private readonly double[] lutBlue;
 
     /// <summary>Builds a space from primary chromaticities, its white and one transfer function for all channels.</summary>
     public RgbColourSpace(string name, (double X, double Y) red, (double X, double Y) green, (double X, double Y) blue,
@@ -70,7 +37,19 @@ public sealed class RgbColourSpace
         Blue = blue;
         toXyzD65 = ChromaticAdaptation.BradfordMatrix(white, WhitePoint.D65) * rgbToXyz;
         fromXyzD65 = toXyzD65.Invert();
+        lutRed = EightBitTable(red);
+        lutGreen = EightBitTable(green);
+        lutBlue = EightBitTable(blue);
     }
+
+    /// <summary>
+    /// Builds a space from an ICC matrix/TRC profile: the <c>rXYZ</c>, <c>gXYZ</c>, <c>bXYZ</c> colorant tags
+    /// (PCS XYZ, which ICC.1:2010 states relative to the D50 PCS white, chromatically adapted) become the matrix columns, the white is
+    /// <see cref="WhitePoint.D50"/>, and the <c>rTRC</c>, <c>gTRC</c>, <c>bTRC</c> curves the transfer functions.
+    /// </summary>
+    public static RgbColourSpace FromIccColorants(string name, Xyz redColorant, Xyz greenColorant, Xyz blueColorant,
+        TransferFunction red, TransferFunction green, TransferFunction blue) =>
+        new(name, Matrix3.FromColumns(redColorant, greenColorant, blueColorant), WhitePoint.D50, red, green, blue);
 
     /// <summary>Display name.</summary>
     public string Name { get; }
@@ -109,6 +88,12 @@ public sealed class RgbColourSpace
     /// <summary>Encoded RGB (0..1) → linear RGB.</summary>
     public LinearRgb ToLinear(double r, double g, double b) => new(Red.ToLinear(r), Green.ToLinear(g), Blue.ToLinear(b));
 
+    /// <summary>8-bit encoded RGB → linear RGB through a 256-entry table per channel (exactly <c>ToLinear(code / 255.0)</c>).</summary>
+    public LinearRgb ToLinear8(byte r, byte g, byte b) => new(lutRed[r], lutGreen[g], lutBlue[b]);
+
+    /// <summary>8-bit encoded RGB → CIELAB relative to D65, through the 8-bit tables.</summary>
+    public Lab ToLab8(byte r, byte g, byte b) => LinearToXyz(ToLinear8(r, g, b)).ToLab(WhitePoint.D65);
+
     /// <summary>Linear RGB → XYZ relative to D65.</summary>
     public Xyz LinearToXyz(LinearRgb rgb)
     {
@@ -121,6 +106,9 @@ public sealed class RgbColourSpace
 
     /// <summary>Encoded RGB values in 0..1 → CIELAB relative to D65 (adapting from the space's white where it differs).</summary>
     public Lab ToLab(double r, double g, double b) => ToXyz(r, g, b).ToLab(WhitePoint.D65);
+
+    /// <summary>Encoded RGB (0..1) → CIELAB relative to D65.</summary>
+    public Lab ToLab(Rgb rgb) => ToLab(rgb.R, rgb.G, rgb.B);
 
     /// <summary>XYZ relative to D65 → linear RGB (may fall outside 0..1).</summary>
     public LinearRgb XyzToLinear(Xyz xyz)
@@ -157,6 +145,17 @@ public sealed class RgbColourSpace
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    private static double[] EightBitTable(TransferFunction f)
+    {
+        var table = new double[256];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = f.ToLinear(i / 255.0);
+        }
+
+        return table;
+    }
 
     // Odd extension keeps out-of-gamut negatives meaningful for the gamut flag.
     private static double EncodeSigned(TransferFunction f, double v) => v < 0 ? -f.ToEncoded(-v) : f.ToEncoded(v);

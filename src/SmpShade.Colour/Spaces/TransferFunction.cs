@@ -44,6 +44,32 @@ public sealed class ParametricCurve : TransferFunction
         LinearBreak = D > 0 ? C * D + F : double.NegativeInfinity;
     }
 
+    /// <summary>
+    /// The curve of an ICC <c>para</c> tag: function type 0–4 with its 1, 3, 4, 5 or 7 parameters in tag order
+    /// (ICC.1:2010 Table 65). Types 1 and 2 are flat below X = −b/a (at 0 and at c); all map onto the type-4 form.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown function type or wrong number of parameters.</exception>
+    public static ParametricCurve FromIcc(int functionType, IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        int expected = functionType switch { 0 => 1, 1 => 3, 2 => 4, 3 => 5, 4 => 7, _ => -1 };
+        if (expected < 0 || parameters.Count != expected)
+        {
+            throw new ArgumentException(
+                $"ICC parametric curve type {functionType} with {parameters.Count} parameters is not defined.", nameof(parameters));
+        }
+
+        var p = parameters;
+        return functionType switch
+        {
+            0 => new ParametricCurve(p[0], 1, 0, 0, 0, 0, 0),
+            1 => new ParametricCurve(p[0], p[1], p[2], 0, -p[2] / p[1], 0, 0),
+            2 => new ParametricCurve(p[0], p[1], p[2], 0, -p[2] / p[1], p[3], p[3]),
+            3 => new ParametricCurve(p[0], p[1], p[2], p[3], p[4], 0, 0),
+            _ => new ParametricCurve(p[0], p[1], p[2], p[3], p[4], p[5], p[6]),
+        };
+    }
+
     /// <summary>Exponent.</summary>
     public double G { get; }
     /// <summary>Scale inside the power.</summary>

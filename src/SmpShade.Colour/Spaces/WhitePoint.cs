@@ -6,10 +6,12 @@ namespace SmpShade.Colour;
 public readonly record struct WhitePoint(string Name, Xyz Xyz)
 {
     /// <summary>
-    /// CIE D65 from its chromaticity (0.3127, 0.3290), as IEC 61966-2-1 (sRGB) states it:
-    /// X = 0.95047, Y = 1, Z = 1.08883 (to 5 decimals). This is the D65 used everywhere in SmpShade.
+    /// CIE D65 white for the 1931 2° observer as tabulated by ASTM E308 (X = 95.047, Y = 100, Z = 108.883; also
+    /// the values of Lindbloom's tables), scaled to Y = 1: X = 0.95047, Z = 1.08883.
+    /// This is the D65 used everywhere in SmpShade. Rounding the chromaticity to (0.3127, 0.3290), as
+    /// IEC 61966-2-1 quotes it, would give (0.950456, 1, 1.089058) instead; the two differ by under 0.02 in Lab.
     /// </summary>
-    public static readonly WhitePoint D65 = new("D65", Xyz.FromChromaticity(0.3127, 0.3290));
+    public static readonly WhitePoint D65 = new("D65", new Xyz(0.95047, 1.0, 1.08883));
 
     /// <summary>
     /// ICC D50 (the profile connection space white, ICC.1:2010 §7.2.16): X = 0.9642, Y = 1, Z = 0.8249.

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmpShade.Api.Catalogue;
+using SmpShade.Api.Infrastructure;
+
+namespace SmpShade.Api.Auth;
+
+/// <summary>Issue, list and revoke API keys (admin only).</summary>
+public static class KeyEndpoints
+{
+    public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireRoles(Roles.Admin);
+        group.MapPost("/", CreateAsync).WithSummary("Issue an API key; the key is shown only in this answer.")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        group.MapGet("/", ListAsync).WithSummary("List keys (ids, roles, prefixes; never the keys).")
+            .ProducesProblem(401).ProducesProblem(403);
+        group.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a key; it stops working at once.")
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        return group;
+    }
+
+    public sealed record CreateKeyRequest(string? Role, string? Supplier, string? Name);
+
+    public sealed record CreatedKey(string Id, string Key, string Role, string? Supplier, string Name, DateTimeOffset CreatedAt);
+
+    public sealed record KeyInfo(string Id, string Name, string Role, string? Supplier, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+    public sealed record KeyList(IReadOnlyList<KeyInfo> Items);
+
+    public static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(
+        CreateKeyRequest request, ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        string? role = request.Role?.Trim().ToLowerInvariant();
+        if (role is null || !Roles.All.Contains(role))
+        {
+            return Problems.BadRequest("key.role_invalid", "Unknown role.", "role must be admin, supplier or clinic.");
+        }
+
+        string? supplier = request.Supplier?.Trim();
+        if (role == Roles.Supplier && !SupplierSlug.IsValid(supplier))
+        {
+            return Problems.BadRequest("key.supplier_invalid", "A supplier key needs a supplier slug.",
+                "supplier must be lower-case letters, digits and hyphens (1–64).");
+        }
+
+        if (role != Roles.Supplier && !string.IsNullOrEmpty(supplier))
+        {
+            return Problems.BadRequest("key.supplier_invalid", "Only supplier keys are bound to a supplier.");
+        }
+
+        string name = string.IsNullOrWhiteSpace(request.Name) ? $"{role} key" : request.Name.Trim();
+        if (name.Length > 200)
+        {
+            return Problems.BadRequest("key.name_invalid", "The key name is longer than 200 characters.");
+        }
+
+        var (row, key) = await keys.CreateAsync(name, role, role == Roles.Supplier ? supplier : null, cancellationToken);
+        return TypedResults.Created($"/api/v1/keys/{row.Id}", new CreatedKey(row.Id, key, row.Role, row.Supplier, row.Name, row.CreatedAt));
+    }
+
+    public static async Task<Ok<KeyList>> ListAsync(ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        var rows = await keys.ListAsync(cancellationToken);
+        return TypedResults.Ok(new KeyList(rows.Select(k =>
+            new KeyInfo(k.Id, k.Name, k.Role, k.Supplier, k.Prefix, k.CreatedAt, k.RevokedAt)).ToList()));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        string id, ApiKeyService keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("key.not_found", "No key has that id.");
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmpShade.Api.Auth;
+using SmpShade.Api.Infrastructure;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>Suppliers load and version their catalogues; anyone with read access lists them.</summary>
+public static class CatalogueEndpoints
+{
+    public const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapCatalogue(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/suppliers").WithTags("Catalogue");
+        group.MapGet("/", ListSuppliersAsync).RequireReadAccess()
+            .WithSummary("Suppliers with their current catalogue version.").ProducesProblem(401);
+        group.MapGet("/{supplier}/pigments", ListPigmentsAsync).RequireReadAccess()
+            .WithSummary("A supplier's pigments (current version, or ?version=N), paged and filtered by base, line and q (sku/name).")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+        group.MapGet("/{supplier}/catalogue/versions", ListVersionsAsync).RequireReadAccess()
+            .WithSummary("A supplier's catalogue versions, newest first, with row counts and the key that loaded each.")
+            .ProducesProblem(401).ProducesProblem(404);
+        group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).RequireRoles(Roles.Admin, Roles.Supplier)
+            .Accepts<CatalogueJson>("application/json", "text/csv")
+            .WithSummary("Load a whole catalogue as a new immutable version (text/csv or JSON), all or nothing; ?dryRun=true validates only.")
+            .WithDescription("CSV columns (headers case-insensitive, '#' lines are comments): sku, name, line, l, a, b, illuminant (D50|D65), " +
+                "observer (2|10, default 2), base (carbon|iron-oxide|organic|mixed), water_parts (e.g. 0;3;6;12;20), r400 … r700 (optional). " +
+                "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+        return group;
+    }
+
+    public static async Task<Ok<SupplierList>> ListSuppliersAsync(CatalogueStore store, CancellationToken cancellationToken)
+    {
+        var suppliers = await store.ListSuppliersAsync(cancellationToken);
+        return TypedResults.Ok(new SupplierList(suppliers.Select(s => new SupplierResponse(s.Slug, s.CurrentVersion, s.Pigments, s.LoadedAt)).ToList()));
+    }
+
+    public static async Task<Results<Ok<PigmentList>, ProblemHttpResult>> ListPigmentsAsync(
+        string supplier, int? version, int? page, int? pageSize, string? @base, string? line, string? q,
+        CatalogueStore store, CancellationToken cancellationToken)
+    {
+        int p = page ?? 1, size = pageSize ?? 50;
+        if (p < 1 || size < 1 || size > MaxPageSize)
+        {
+            return Problems.BadRequest("catalogue.paging_invalid", "Bad paging.", $"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}.");
+        }
+
+        PigmentBase? wanted = null;
+        if (!string.IsNullOrWhiteSpace(@base) && (wanted = PigmentBases.Parse(@base)) is null)
+        {
+            return Problems.BadRequest("catalogue.filter_invalid", "Unknown base.", "base is one of carbon, iron-oxide, organic, mixed.");
+        }
+
+        try
+        {
+            var result = await store.QueryPigmentsAsync(supplier, version, wanted, line, q, p, size, cancellationToken);
+            return TypedResults.Ok(new PigmentList(result.Items.Select(PigmentResponse.From).ToList(), result.Total, p, size));
+        }
+        catch (CatalogueNotFoundException missing)
+        {
+            return Problems.NotFound(missing.Code, "No such catalogue.", missing.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<VersionList>, ProblemHttpResult>> ListVersionsAsync(
+        string supplier, CatalogueStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var versions = await store.ListVersionsAsync(supplier, cancellationToken);
+            return TypedResults.Ok(new VersionList(supplier, versions.Select(v =>
+                new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList()));
+        }
+        catch (CatalogueNotFoundException missing)
+        {
+            return Problems.NotFound(missing.Code, "No such supplier.", missing.Message);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using SmpShade.Api.Auth;
+using SmpShade.Api.Infrastructure;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary><c>PUT /api/v1/suppliers/{supplier}/catalogue</c>: validate the whole file, then store it as one new version.</summary>
+public static class CatalogueImportEndpoint
+{
+    public static async Task<Results<Created<ImportResult>, Ok<ImportResult>, ProblemHttpResult>> PutAsync(
+        string supplier, bool? dryRun, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var caller = context.GetCaller()!; // RequireRoles guarantees one
+        if (!caller.MayWriteSupplier(supplier))
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, "auth.forbidden", "This key may not change that catalogue.",
+                $"A supplier key only loads its own supplier's catalogue ({caller.Supplier}).");
+        }
+
+        if (!SupplierSlug.IsValid(supplier))
+        {
+            return Problems.BadRequest("catalogue.supplier_invalid", "Bad supplier slug.", "Lower-case letters, digits and hyphens, 1–64 characters.");
+        }
+
+        string? format = FormatOf(context.Request.ContentType);
+        if (format is null)
+        {
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "catalogue.unsupported_media_type",
+                "Unsupported catalogue format.", "Send text/csv or application/json.");
+        }
+
+        long max = options.Value.MaxBodyBytes;
+        if (context.Request.ContentLength > max)
+        {
+            return FormatProblem(LimitedStream.TooLarge(max));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        var builder = new CatalogueBuilder();
+        try
+        {
+            var body = new LimitedStream(context.Request.Body, max);
+            await (format == "csv"
+                ? CsvCatalogueReader.ReadAsync(body, builder, cancellationToken)
+                : JsonCatalogueReader.ReadAsync(body, builder, cancellationToken));
+        }
+        catch (CatalogueFormatException bad)
+        {
+            return FormatProblem(bad);
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return FormatProblem(LimitedStream.TooLarge(max));
+        }
+
+        if (builder.RowCount > 0 && !builder.AnyIlluminant)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "catalogue.illuminant_missing",
+                "The catalogue does not state its illuminant.", "Give D50 or D65: values without measurement conditions cannot be compared.");
+        }
+
+        if (builder.ErrorCount > 0)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "catalogue.row_invalid", "Some rows are invalid; nothing was stored.",
+                $"{builder.ErrorCount} problem(s); fix them all and send the whole file again.",
+                [new("errors", builder.Errors), new("errorCount", builder.ErrorCount)]);
+        }
+
+        if (builder.Pigments.Count == 0)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "catalogue.empty", "The catalogue is empty.", "The file has a header but no rows.");
+        }
+
+        if (dryRun == true)
+        {
+            return TypedResults.Ok(new ImportResult(supplier, null, builder.Pigments.Count, DryRun: true));
+        }
+
+        int version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
+        return TypedResults.Created($"/api/v1/suppliers/{supplier}/pigments?version={version}",
+            new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false));
+    }
+
+    private static ProblemHttpResult FormatProblem(CatalogueFormatException bad) =>
+        Problems.Create(bad.Status, bad.Code, bad.Title, bad.Message == bad.Title ? null : bad.Message,
+            bad.ListName is null ? null : [new(bad.ListName, bad.List)]);
+
+    private static string? FormatOf(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return null;
+        }
+
+        string type = media.MediaType.Value?.ToLowerInvariant() ?? "";
+        return type switch
+        {
+            "text/csv" or "application/csv" => "csv",
+            "application/json" => "json",
+            _ when type.EndsWith("+json", StringComparison.Ordinal) => "json",
+            _ => null,
+        };
+    }
+}

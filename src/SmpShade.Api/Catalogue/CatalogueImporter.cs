@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using SmpShade.Api.Data;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>
+/// Stores a validated catalogue as the supplier's next version, in one transaction: a crash or a failure leaves
+/// the previous version current and complete. Racing imports for one supplier are kept consistent by the unique
+/// (supplier, number) index: the loser of a race rolls back and retries with the next number.
+/// </summary>
+public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, ILogger<CatalogueImporter> logger)
+{
+    private const int MaxAttempts = 8;
+
+    /// <summary>Stores the pigments as a new version and returns its number.</summary>
+    public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
+        string loadedByKeyId, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, so a second writer waits here for the first.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Slug == supplierSlug, cancellationToken);
+                if (supplier is null)
+                {
+                    supplier = new Supplier { Slug = supplierSlug, CreatedAt = time.GetUtcNow() };
+                    db.Suppliers.Add(supplier);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                int current = await db.CatalogueVersions.Where(v => v.SupplierId == supplier.Id)
+                    .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+                var version = new CatalogueVersion
+                {
+                    SupplierId = supplier.Id,
+                    Number = current + 1,
+                    LoadedByKeyId = loadedByKeyId,
+                    LoadedAt = time.GetUtcNow(),
+                    RowCount = pigments.Count,
+                    SourceFormat = sourceFormat,
+                };
+                version.Pigments.AddRange(pigments.Select(ToEntity));
+                db.CatalogueVersions.Add(version);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return version.Number;
+            }
+            catch (DbUpdateException error) when (attempt < MaxAttempts)
+            {
+                // Most likely another import took this number (or created the supplier) first: try again.
+                await transaction.RollbackAsync(CancellationToken.None);
+                logger.LogInformation(error, "Catalogue import for {Supplier} collided (attempt {Attempt}); retrying", supplierSlug, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static Pigment ToEntity(ParsedPigment p) => new()
+    {
+        Sku = p.Sku,
+        Name = p.Name,
+        Line = p.Line,
+        Base = p.Base,
+        L = p.Lab.L,
+        A = p.Lab.A,
+        B = p.Lab.B,
+        MeasuredIlluminant = p.MeasuredIlluminant,
+        MeasuredObserver = p.MeasuredObserver,
+        MeasuredL = p.MeasuredLab.L,
+        MeasuredA = p.MeasuredLab.A,
+        MeasuredB = p.MeasuredLab.B,
+        WaterParts = p.WaterParts,
+        Reflectance = p.Reflectance,
+    };
+}

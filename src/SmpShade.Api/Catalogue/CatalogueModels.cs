@@ -1,0 +1,35 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>One bad cell of an imported catalogue. <c>Row</c> is the file line for CSV (header = 1), the 1-based pigment index for JSON.</summary>
+public sealed record RowError(int Row, string Column, string Reason);
+
+/// <summary>A validated pigment row, ready to store: Lab already adapted to D65.</summary>
+public sealed record ParsedPigment(
+    string Sku, string Name, string? Line, PigmentBase Base, Lab Lab,
+    string MeasuredIlluminant, int MeasuredObserver, Lab MeasuredLab,
+    double[] WaterParts, double[]? Reflectance);
+
+/// <summary>
+/// A pigment of a stored catalogue version, as the matching code consumes it. <c>Lab</c> is CIELAB D65 / 2° (after
+/// Bradford adaptation from the measured illuminant); <c>MeasuredLab</c> is what the supplier measured under
+/// <c>MeasuredIlluminant</c>; <c>WaterParts</c> the dilution ladder (parts water per part pigment, ascending);
+/// <c>Reflectance</c> optional factors 400–700 nm every 10 nm (31 values).
+/// </summary>
+public sealed record CataloguePigment(
+    string Supplier, int Version, string Sku, string Name, string? Line, PigmentBase Base, Lab Lab,
+    string MeasuredIlluminant, int MeasuredObserver, Lab MeasuredLab,
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance)
+{
+    internal static CataloguePigment From(string supplier, int version, Pigment p) => new(
+        supplier, version, p.Sku, p.Name, p.Line, p.Base, new Lab(p.L, p.A, p.B),
+        p.MeasuredIlluminant, p.MeasuredObserver, new Lab(p.MeasuredL, p.MeasuredA, p.MeasuredB),
+        p.WaterParts, p.Reflectance);
+}
+
+/// <summary>The catalogue (supplier or version) asked for does not exist; <see cref="Code"/> is the problem code to answer.</summary>
+public sealed class CatalogueNotFoundException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

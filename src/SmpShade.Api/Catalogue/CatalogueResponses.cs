@@ -1,0 +1,48 @@
+namespace SmpShade.Api.Catalogue;
+
+// The shapes clients rely on (API.md); all camelCase on the wire.
+
+/// <summary>CIELAB; every Lab in the API is <c>{"l","a","b"}</c>.</summary>
+public sealed record LabValue(double L, double A, double B);
+
+public sealed record MeasuredValue(string Illuminant, int Observer, LabValue Lab);
+
+/// <summary>A pigment: <c>lab</c> is D65 / 2°; <c>measured</c> is what the supplier sent.</summary>
+public sealed record PigmentResponse(
+    string Supplier, string Sku, string Name, string? Line, string Base, LabValue Lab, MeasuredValue Measured,
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance, int Version)
+{
+    public static PigmentResponse From(CataloguePigment p) => new(
+        p.Supplier, p.Sku, p.Name, p.Line, PigmentBases.ToText(p.Base), new LabValue(p.Lab.L, p.Lab.A, p.Lab.B),
+        new MeasuredValue(p.MeasuredIlluminant, p.MeasuredObserver, new LabValue(p.MeasuredLab.L, p.MeasuredLab.A, p.MeasuredLab.B)),
+        p.WaterParts, p.Reflectance, p.Version);
+}
+
+public sealed record PigmentList(IReadOnlyList<PigmentResponse> Items, int Total, int Page, int PageSize);
+
+public sealed record SupplierResponse(string Supplier, int CurrentVersion, int Pigments, DateTimeOffset? LoadedAt);
+
+public sealed record SupplierList(IReadOnlyList<SupplierResponse> Items);
+
+public sealed record VersionResponse(int Version, int Pigments, string SourceFormat, string LoadedBy, DateTimeOffset LoadedAt);
+
+public sealed record VersionList(string Supplier, IReadOnlyList<VersionResponse> Items);
+
+/// <summary>Import answer: 201 with the new version, or 200 for a dry run (<c>version</c> null, nothing stored).</summary>
+public sealed record ImportResult(string Supplier, int? Version, int Pigments, bool DryRun);
+
+/// <summary>
+/// The JSON catalogue body (documentation for OpenAPI; the reader validates it by hand to list every error).
+/// Top-level <c>illuminant</c>/<c>observer</c> apply to pigments that do not state their own. The same endpoint
+/// takes <c>text/csv</c> with the columns sku, name, line, l, a, b, illuminant, observer, base, water_parts,
+/// r400 … r700.
+/// </summary>
+public sealed record CatalogueJson(string? Illuminant, int? Observer, IReadOnlyList<CatalogueJsonPigment> Pigments);
+
+/// <summary>
+/// One pigment of a JSON catalogue: <c>lab</c> as measured under the illuminant; <c>waterParts</c> the dilution
+/// ladder, ascending, 0..100 parts water per part pigment; <c>reflectance</c> optional, 31 factors (0..1), 400–700 nm every 10 nm.
+/// </summary>
+public sealed record CatalogueJsonPigment(
+    string Sku, string Name, string? Line, string Base, LabValue Lab, string? Illuminant, int? Observer,
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance);

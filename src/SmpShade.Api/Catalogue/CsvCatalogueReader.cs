@@ -1,0 +1,110 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>
+/// Reads a catalogue CSV row by row from a stream (never the whole file in memory as text). Headers are
+/// case-insensitive; lines starting with '#' are comments. Columns: sku, name, line, l, a, b, illuminant,
+/// observer, base, water_parts (";"-separated), r400 … r700 (optional reflectance).
+/// </summary>
+public static class CsvCatalogueReader
+{
+    private static readonly string[] Required = ["sku", "name", "l", "a", "b", "base", "water_parts"];
+    private static readonly string[] Optional = ["line", "illuminant", "observer"];
+    private static readonly string[] ReflectanceColumns =
+        Enumerable.Range(0, CatalogueBuilder.ReflectanceCount).Select(i => $"r{400 + (10 * i)}").ToArray();
+
+    public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken)
+    {
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            CommentPrefix = '#',
+            TrimWhitespace = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+            MaxRecordSize = 1 << 20, // a hostile unclosed quote cannot make the reader buffer the whole upload
+        };
+        await using var csv = CsvReader.Create(body, options, leaveOpen: true);
+        await csv.ReadHeaderAsync(cancellationToken);
+        string[] header = [.. csv.Headers];
+        if (header.Length == 0 || (header.Length == 1 && string.IsNullOrWhiteSpace(header[0])))
+        {
+            throw new CatalogueFormatException("catalogue.empty", "The catalogue is empty.", "The file has no header and no rows.");
+        }
+
+        var columns = MapHeader(header);
+        bool hasReflectance = columns.ContainsKey(ReflectanceColumns[0]);
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            int row = (int)csv.LineNumber;
+            if (csv.FieldCount != header.Length)
+            {
+                builder.AddError(row, "*", $"has {csv.FieldCount} fields; the header has {header.Length}");
+                continue;
+            }
+
+            string? Cell(string name) => columns.TryGetValue(name, out int i) ? csv.GetString(i) : null;
+            string? ladder = Cell("water_parts");
+            builder.Add(row, new RowFields(
+                Cell("sku"), Cell("name"), Cell("line"), Cell("base"), Cell("l"), Cell("a"), Cell("b"),
+                Cell("illuminant"), Cell("observer"),
+                ladder?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                hasReflectance ? ReflectanceColumns.Select(Cell).ToArray() : null));
+        }
+    }
+
+    /// <summary>Column name → index; rejects unknown, repeated and missing columns before any row is read.</summary>
+    private static Dictionary<string, int> MapHeader(string[] header)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        var repeated = new List<string>();
+        for (int i = 0; i < header.Length; i++)
+        {
+            string name = header[i].Trim().ToLowerInvariant();
+            if (!Required.Contains(name) && !Optional.Contains(name) && !ReflectanceColumns.Contains(name))
+            {
+                unknown.Add(header[i]);
+            }
+            else if (!map.TryAdd(name, i))
+            {
+                repeated.Add(header[i]);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new CatalogueFormatException("catalogue.columns_unknown", "The catalogue has columns the service does not know.",
+                "Known columns: sku, name, line, l, a, b, illuminant, observer, base, water_parts, r400 … r700.", "columns", unknown);
+        }
+
+        if (repeated.Count > 0)
+        {
+            throw new CatalogueFormatException("catalogue.columns_repeated", "The catalogue repeats columns.", null, "columns", repeated);
+        }
+
+        if (!map.ContainsKey("illuminant"))
+        {
+            throw new CatalogueFormatException("catalogue.illuminant_missing", "The catalogue does not state its illuminant.",
+                "Add an illuminant column (D50 or D65): values without measurement conditions cannot be compared.");
+        }
+
+        var missing = Required.Where(c => !map.ContainsKey(c)).ToList();
+        var reflectance = ReflectanceColumns.Where(map.ContainsKey).ToList();
+        if (reflectance.Count > 0)
+        {
+            missing.AddRange(ReflectanceColumns.Where(c => !map.ContainsKey(c)));
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new CatalogueFormatException("catalogue.columns_missing", "The catalogue lacks required columns.",
+                "Reflectance columns come all 31 (r400 … r700) or none.", "columns", missing);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>
+/// Reads a catalogue as JSON:
+/// <c>{"illuminant": "D50", "observer": 2, "pigments": [{"sku", "name", "line", "base", "lab": {"l","a","b"},
+/// "waterParts": [0,3,6], "reflectance": [31 values], "illuminant"?, "observer"?}]}</c>.
+/// The top-level illuminant/observer apply to every pigment that does not state its own. Property names are
+/// case-insensitive; unknown properties are rejected, all listed at once.
+/// </summary>
+public static class JsonCatalogueReader
+{
+    private static readonly string[] TopFields = ["illuminant", "observer", "pigments"];
+    private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance"];
+    private static readonly string[] LabFields = ["l", "a", "b"];
+
+    public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(body, new JsonDocumentOptions { MaxDepth = 16 }, cancellationToken);
+        }
+        catch (JsonException error)
+        {
+            throw new CatalogueFormatException("catalogue.json_invalid", "The catalogue is not valid JSON.", error.Message);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CatalogueFormatException("catalogue.json_invalid", "The catalogue must be a JSON object with a pigments array.");
+            }
+
+            var unknown = new List<string>();
+            Unknown(root, TopFields, "", unknown);
+            var top = Props(root);
+            if (!top.TryGetValue("pigments", out var pigments) || pigments.ValueKind != JsonValueKind.Array || pigments.GetArrayLength() == 0)
+            {
+                throw new CatalogueFormatException("catalogue.empty", "The catalogue is empty.", "pigments must be a non-empty array.");
+            }
+
+            string? illuminant = Scalar(top.GetValueOrDefault("illuminant"));
+            string? observer = Scalar(top.GetValueOrDefault("observer"));
+            int row = 0;
+            foreach (var pigment in pigments.EnumerateArray())
+            {
+                row++;
+                if (pigment.ValueKind != JsonValueKind.Object)
+                {
+                    builder.AddError(row, "*", "each pigment must be a JSON object");
+                    continue;
+                }
+
+                Unknown(pigment, PigmentFields, $"pigments[{row - 1}].", unknown);
+                var p = Props(pigment);
+                var lab = p.GetValueOrDefault("lab");
+                var labProps = lab.ValueKind == JsonValueKind.Object ? Props(lab) : [];
+                if (lab.ValueKind == JsonValueKind.Object)
+                {
+                    Unknown(lab, LabFields, $"pigments[{row - 1}].lab.", unknown);
+                }
+
+                builder.Add(row, new RowFields(
+                    Scalar(p.GetValueOrDefault("sku")), Scalar(p.GetValueOrDefault("name")), Scalar(p.GetValueOrDefault("line")),
+                    Scalar(p.GetValueOrDefault("base")),
+                    Scalar(labProps.GetValueOrDefault("l")), Scalar(labProps.GetValueOrDefault("a")), Scalar(labProps.GetValueOrDefault("b")),
+                    Scalar(p.GetValueOrDefault("illuminant")) ?? illuminant,
+                    Scalar(p.GetValueOrDefault("observer")) ?? observer,
+                    List(p.GetValueOrDefault("waterParts")),
+                    List(p.GetValueOrDefault("reflectance"))));
+            }
+
+            if (unknown.Count > 0)
+            {
+                throw new CatalogueFormatException("catalogue.fields_unknown", "The catalogue has fields the service does not know.",
+                    "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance.", "fields", unknown);
+            }
+        }
+    }
+
+    private static Dictionary<string, JsonElement> Props(JsonElement element)
+    {
+        var props = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            props[property.Name] = property.Value;
+        }
+
+        return props;
+    }
+
+    private static void Unknown(JsonElement element, string[] known, string path, List<string> unknown)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                unknown.Add(path + property.Name);
+            }
+        }
+    }
+
+    /// <summary>Numbers as their raw text (validated by the builder like CSV cells); objects and arrays as text the builder rejects.</summary>
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+
+    private static string?[]? List(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        JsonValueKind.Array => value.EnumerateArray().Select(Scalar).ToArray(),
+        _ => [Scalar(value)],
+    };
+}

@@ -1,0 +1,36 @@
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>Reads through to the request body and stops with 413 once more than the allowed bytes arrive (any server, any transfer encoding).</summary>
+internal sealed class LimitedStream(Stream inner, long maxBytes) : Stream
+{
+    private long read;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => read; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int n)
+    {
+        read += n;
+        return read > maxBytes ? throw TooLarge(maxBytes) : n;
+    }
+
+    public static CatalogueFormatException TooLarge(long maxBytes) =>
+        new("catalogue.too_large", "The catalogue is too large.", $"At most {maxBytes} bytes (Catalogue:MaxBodyBytes).",
+            status: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace SmpShade.Api.Catalogue;
+
+/// <summary>Supplier slugs: lower-case letters, digits and hyphens, 1–64 characters, starting with a letter or digit.</summary>
+public static partial class SupplierSlug
+{
+    public static bool IsValid(string? slug) => slug is not null && Pattern().IsMatch(slug);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

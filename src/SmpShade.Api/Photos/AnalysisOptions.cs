@@ -1,0 +1,64 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// The <c>options</c> part of an analysis request (issue 3): where hair, skin and the reference are, and what the
+/// reference is. Coordinates are normalised (0..1) on the upright image. No regions at all means auto.
+/// </summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Hair, skin and reference regions; null or empty for auto.</summary>
+    public RegionsSpec? Regions { get; init; }
+
+    /// <summary>The reference in the photo; null means none.</summary>
+    public ReferenceSpec? Reference { get; init; }
+
+    /// <summary>The defaults: auto regions, no reference.</summary>
+    public static AnalysisOptions Default { get; } = new();
+}
+
+/// <summary>Named regions of the photo.</summary>
+public sealed record RegionsSpec
+{
+    public RegionSpec? Hair { get; init; }
+
+    public RegionSpec? Skin { get; init; }
+
+    /// <summary>The grey card (for <c>greyCard</c>).</summary>
+    public RegionSpec? Reference { get; init; }
+}
+
+/// <summary>A region: either <c>rect</c> [x, y, w, h] or <c>polygon</c> [[x, y], …], normalised 0..1.</summary>
+public sealed record RegionSpec
+{
+    public IReadOnlyList<double>? Rect { get; init; }
+
+    public IReadOnlyList<IReadOnlyList<double>>? Polygon { get; init; }
+
+    /// <summary>A rectangle region.</summary>
+    public static RegionSpec FromRect(double x, double y, double w, double h) => new() { Rect = [x, y, w, h] };
+}
+
+/// <summary>The reference in the photo: <c>none</c>, <c>greyCard</c> or <c>colorChecker24</c>.</summary>
+public sealed record ReferenceSpec
+{
+    public string? Type { get; init; }
+
+    /// <summary>Grey card reflectance (default 0.18) when <see cref="Lab"/> is not given.</summary>
+    public double? Reflectance { get; init; }
+
+    /// <summary>The grey card's stated Lab (D65).</summary>
+    public LabDto? Lab { get; init; }
+
+    /// <summary>Chart: the four outer corners of the patch area, dark-skin corner first, clockwise.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Corners { get; init; }
+}
+
+/// <summary>A Lab value on the wire: <c>{"l", "a", "b"}</c>, D65.</summary>
+public sealed record LabDto(double L, double A, double B)
+{
+    public static LabDto From(Lab lab) => new(lab.L, lab.A, lab.B);
+
+    public Lab ToLab() => new(L, A, B);
+}

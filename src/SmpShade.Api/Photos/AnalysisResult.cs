@@ -1,0 +1,42 @@
+namespace SmpShade.Api.Photos;
+
+/// <summary>The answer of <c>POST /api/v1/analyses</c> (issue 3; clinic software depends on these names).</summary>
+public sealed record AnalysisResult(
+    MeasuredColour Hair,
+    SkinColour Skin,
+    ReferenceInfo Reference,
+    RegionsUsed Regions,
+    string Illuminant,
+    string Observer,
+    ProfileInfo Profile,
+    IReadOnlyList<PhotoWarning> Warnings);
+
+/// <summary>A measured colour: Lab and LCh (D65, 2°), a display hex (sRGB, clipped when out of gamut), spread.</summary>
+/// <param name="Lab">Mean colour, CIELAB D65 2°, averaged in linear light.</param>
+/// <param name="Lch">The same as lightness, chroma, hue angle (degrees).</param>
+/// <param name="Hex">sRGB swatch for display only.</param>
+/// <param name="InGamut">False when the hex was clipped to the sRGB gamut.</param>
+/// <param name="Pixels">Pixels the mean was taken over.</param>
+/// <param name="Sd">Per-channel standard deviation of the pixels' Lab.</param>
+/// <param name="StandardError">Standard error of the mean, per channel (sd / √pixels).</param>
+public record MeasuredColour(LabDto Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabDto Sd, LabDto StandardError);
+
+/// <summary>Skin adds ITA° (Del Bino category) and the nearest Monk Skin Tone.</summary>
+public sealed record SkinColour(LabDto Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabDto Sd, LabDto StandardError,
+    double Ita, string ItaCategory, MonkTone Monk)
+    : MeasuredColour(Lab, Lch, Hex, InGamut, Pixels, Sd, StandardError);
+
+/// <summary>LCh on the wire: <c>{"l", "c", "h"}</c> (h in degrees).</summary>
+public sealed record LChDto(double L, double C, double H);
+
+/// <summary>The nearest Monk Skin Tone (1–10), its swatch and the ΔE00 to it.</summary>
+public sealed record MonkTone(int Number, string Hex, double DeltaE00);
+
+/// <summary>The reference used: type, and for a chart the fitted model and its leave-one-out ΔE00.</summary>
+public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00);
+
+/// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
+public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed);
+
+/// <summary>The colour profile the photo was read with.</summary>
+public sealed record ProfileInfo(string Name, bool Assumed);

@@ -1,0 +1,72 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// Turns pixel colours into a measurement: the mean is taken in linear light (XYZ) and then converted to Lab
+/// (SCIENCE.md §1: what the eye integrates at a distance); the spread is of the pixels' own Lab values.
+/// </summary>
+public static class ColourStatistics
+{
+    /// <summary>Mean XYZ of a set of pixels, as Lab (D65).</summary>
+    public static Lab MeanLab(IReadOnlyList<Xyz> xyz)
+    {
+        ArgumentNullException.ThrowIfNull(xyz);
+        double x = 0, y = 0, z = 0;
+        foreach (var p in xyz)
+        {
+            x += p.X;
+            y += p.Y;
+            z += p.Z;
+        }
+
+        int n = Math.Max(1, xyz.Count);
+        return new Xyz(x / n, y / n, z / n).ToLab(WhitePoint.D65);
+    }
+
+    /// <summary>The full measurement of a set of pixels (XYZ and their Lab, same order).</summary>
+    public static MeasuredColour Measure(IReadOnlyList<Xyz> xyz, IReadOnlyList<Lab> labs)
+    {
+        ArgumentNullException.ThrowIfNull(xyz);
+        ArgumentNullException.ThrowIfNull(labs);
+        var mean = MeanLab(xyz);
+        var (sd, se) = Spread(labs);
+        var display = RgbColourSpace.Srgb.FromLab(mean);
+        var lch = mean.ToLCh();
+        return new MeasuredColour(LabDto.From(mean), new LChDto(lch.L, lch.C, lch.H), display.Rgb.ToHex(), display.InGamut,
+            xyz.Count, sd, se);
+    }
+
+    private static (LabDto Sd, LabDto StandardError) Spread(IReadOnlyList<Lab> labs)
+    {
+        int n = labs.Count;
+        if (n < 2)
+        {
+            return (new LabDto(0, 0, 0), new LabDto(0, 0, 0));
+        }
+
+        double ml = 0, ma = 0, mb = 0;
+        foreach (var p in labs)
+        {
+            ml += p.L;
+            ma += p.A;
+            mb += p.B;
+        }
+
+        ml /= n;
+        ma /= n;
+        mb /= n;
+        double vl = 0, va = 0, vb = 0;
+        foreach (var p in labs)
+        {
+            vl += (p.L - ml) * (p.L - ml);
+            va += (p.A - ma) * (p.A - ma);
+            vb += (p.B - mb) * (p.B - mb);
+        }
+
+        // Sample standard deviation (n − 1).
+        var sd = new LabDto(Math.Sqrt(vl / (n - 1)), Math.Sqrt(va / (n - 1)), Math.Sqrt(vb / (n - 1)));
+        double root = Math.Sqrt(n);
+        return (sd, new LabDto(sd.L / root, sd.A / root, sd.B / root));
+    }
+}

@@ -1,0 +1,145 @@
+namespace SmpShade.Api.Photos;
+
+/// <summary>Checks analysis options at the HTTP boundary; every failure is a 400 with a stable code.</summary>
+public static class OptionsValidator
+{
+    /// <summary>Reference types the service knows.</summary>
+    public static readonly IReadOnlyList<string> ReferenceTypes = ["none", "greyCard", "colorChecker24"];
+
+    /// <summary>Smallest region side or area accepted, normalised (a region thinner than this is degenerate).</summary>
+    private const double MinExtent = 1e-4;
+
+    /// <summary>Tolerance on the 0..1 bounds for rounding in clients.</summary>
+    private const double Slack = 1e-9;
+
+    public static void Validate(AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var regions = options.Regions;
+        if (regions is not null)
+        {
+            if ((regions.Hair is null) != (regions.Skin is null))
+            {
+                throw PhotoRejectedException.BadRequest("regions.incomplete", "Give both hair and skin regions, or neither.",
+                    "Hair is separated from the skin showing between hairs, so both regions are needed; send no regions for auto.");
+            }
+
+            Check(regions.Hair, "hair");
+            Check(regions.Skin, "skin");
+            Check(regions.Reference, "reference");
+        }
+
+        ValidateReference(options);
+    }
+
+    /// <summary>The region's outline as a normalised polygon (a rect becomes four corners).</summary>
+    public static IReadOnlyList<(double X, double Y)> ToPolygon(RegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.Rect is { } r)
+        {
+            return [(r[0], r[1]), (r[0] + r[2], r[1]), (r[0] + r[2], r[1] + r[3]), (r[0], r[1] + r[3])];
+        }
+
+        return region.Polygon!.Select(p => (p[0], p[1])).ToList();
+    }
+
+    private static void Check(RegionSpec? region, string name)
+    {
+        if (region is null)
+        {
+            return;
+        }
+
+        if ((region.Rect is null) == (region.Polygon is null))
+        {
+            throw Invalid(name, "give exactly one of 'rect' [x, y, w, h] or 'polygon' [[x, y], ...]");
+        }
+
+        if (region.Rect is { } r)
+        {
+            if (r.Count != 4 || r.Any(v => !double.IsFinite(v)))
+            {
+                throw Invalid(name, "'rect' must be four finite numbers [x, y, w, h]");
+            }
+
+            if (r[2] < MinExtent || r[3] < MinExtent)
+            {
+                throw Invalid(name, "the rectangle has no area");
+            }
+
+            if (r[0] < -Slack || r[1] < -Slack || r[0] + r[2] > 1 + Slack || r[1] + r[3] > 1 + Slack)
+            {
+                throw Invalid(name, "the rectangle reaches outside the image (coordinates are 0..1)");
+            }
+
+            return;
+        }
+
+        var points = region.Polygon!;
+        if (points.Count < 3 || points.Any(p => p is null || p.Count != 2 || !double.IsFinite(p[0]) || !double.IsFinite(p[1])))
+        {
+            throw Invalid(name, "'polygon' needs at least three [x, y] points of finite numbers");
+        }
+
+        if (points.Any(p => p[0] < -Slack || p[0] > 1 + Slack || p[1] < -Slack || p[1] > 1 + Slack))
+        {
+            throw Invalid(name, "a polygon point lies outside the image (coordinates are 0..1)");
+        }
+
+        if (Math.Abs(Geometry.SignedArea(ToPolygon(region))) < MinExtent * MinExtent)
+        {
+            throw Invalid(name, "the polygon has no area");
+        }
+    }
+
+    private static void ValidateReference(AnalysisOptions options)
+    {
+        var reference = options.Reference;
+        if (reference is null)
+        {
+            return;
+        }
+
+        string type = reference.Type ?? "none";
+        if (!ReferenceTypes.Contains(type, StringComparer.Ordinal))
+        {
+            throw PhotoRejectedException.BadRequest("reference.unknown_type", "Unknown reference type.",
+                $"'{type}' is not one of: {string.Join(", ", ReferenceTypes)}.");
+        }
+
+        if (type == "greyCard")
+        {
+            if (options.Regions?.Reference is null)
+            {
+                throw PhotoRejectedException.BadRequest("reference.region_missing", "A grey card needs its region.",
+                    "Give regions.reference around the grey card.");
+            }
+
+            if (reference.Reflectance is { } k && !(k > 0 && k <= 1))
+            {
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be in (0, 1].");
+            }
+
+            if (reference.Lab is { } lab && !(double.IsFinite(lab.L) && double.IsFinite(lab.A) && double.IsFinite(lab.B) && lab.L > 0 && lab.L <= 100))
+            {
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 0 < L* ≤ 100.");
+            }
+        }
+
+        if (type == "colorChecker24")
+        {
+            var corners = reference.Corners;
+            if (corners is null || corners.Count != 4
+                || corners.Any(p => p is null || p.Count != 2 || !double.IsFinite(p[0]) || !double.IsFinite(p[1])
+                    || p[0] < -Slack || p[0] > 1 + Slack || p[1] < -Slack || p[1] > 1 + Slack))
+            {
+                throw PhotoRejectedException.BadRequest("reference.corners_invalid", "A ColorChecker needs exactly four corners.",
+                    "Give 'corners' as four [x, y] points (0..1): the outer corners of the patch area, dark-skin corner first, clockwise.");
+            }
+        }
+    }
+
+    private static PhotoRejectedException Invalid(string name, string why) =>
+        PhotoRejectedException.BadRequest("region.invalid", $"The {name} region is invalid.", $"regions.{name}: {why}.");
+}

@@ -1,0 +1,12 @@
+namespace SmpShade.Api.Photos;
+
+/// <summary>Registers photo analysis: its options (section <c>Photos</c>) and the analyser.</summary>
+public static class PhotoAnalysisSetup
+{
+    public static IServiceCollection AddPhotoAnalysis(this IServiceCollection services)
+    {
+        services.AddOptions<PhotoOptions>().BindConfiguration(PhotoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PhotoAnalyzer>();
+        return services;
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// The photo analysis pipeline (SCIENCE.md §2–5): decode within limits → colour profile → reference correction →
+/// regions (given or guessed) → skin, then hair against the skin. Nothing of the photo is stored or logged.
+/// A singleton: it also bounds how many analyses run at once (excess: 503 <c>server.busy</c>).
+/// </summary>
+public sealed class PhotoAnalyzer : IDisposable
+{
+    private static readonly PhotoWarning Guessed = new("regions.guessed",
+        "Hair and skin regions were guessed; check them on the photo and mark them if they are wrong.");
+
+    private readonly PhotoOptions options;
+    private readonly SemaphoreSlim gate;
+
+    public PhotoAnalyzer(IOptions<PhotoOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        gate = new SemaphoreSlim(this.options.EffectiveConcurrency, this.options.EffectiveConcurrency);
+    }
+
+    /// <summary>The limits in force.</summary>
+    public PhotoOptions Options => options;
+
+    /// <summary>
+    /// Analyses a photo read from a stream (at most <see cref="PhotoOptions.MaxBytes"/> bytes). The concurrency slot is
+    /// taken before reading, so the number of photos buffered at once is bounded too.
+    /// </summary>
+    public async Task<AnalysisResult> AnalyzeAsync(Stream photo, AnalysisOptions analysis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(analysis);
+        Enter(cancellationToken);
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await photo.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > options.MaxBytes)
+                {
+                    throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
+                        $"Photos up to {options.MaxBytes} bytes are accepted.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return Run(buffer.ToArray(), analysis, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Analyses photo bytes; throws <see cref="PhotoRejectedException"/> for anything the service refuses.</summary>
+    public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(analysis);
+        Enter(cancellationToken);
+        try
+        {
+            return Run(photo, analysis, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Takes a concurrency slot without waiting: a full house is 503 <c>server.busy</c>, not a queue that can exhaust memory.</summary>
+    private void Enter(CancellationToken cancellationToken)
+    {
+        if (!gate.Wait(0, cancellationToken))
+        {
+            throw new PhotoRejectedException(StatusCodes.Status503ServiceUnavailable, "server.busy", "Too many photos are being analysed.",
+                $"Try again in {options.RetryAfterSeconds} s.");
+        }
+    }
+
+    private AnalysisResult Run(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
+    {
+        using var pixels = PhotoDecoder.Decode(photo, options, cancellationToken);
+        var warnings = new List<PhotoWarning>();
+        if (pixels.ColourSpace.Warning is { } profileWarning)
+        {
+            warnings.Add(profileWarning);
+        }
+
+        var reference = ReferenceStage.Build(pixels, analysis, options);
+        warnings.AddRange(reference.Warnings);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var hairRegion = analysis.Regions?.Hair;
+        var skinRegion = analysis.Regions?.Skin;
+        bool guessed = hairRegion is null || skinRegion is null;
+        if (guessed)
+        {
+            (hairRegion, skinRegion) = AutoRegions.Guess(pixels, reference.Correction, options);
+            warnings.Add(Guessed);
+        }
+
+        var measurer = new RegionMeasurer(pixels, reference.Correction, options, warnings);
+        var skin = measurer.MeasureSkin(skinRegion!);
+        cancellationToken.ThrowIfCancellationRequested();
+        var hair = measurer.MeasureHair(hairRegion!, skin.Lab.ToLab());
+
+        return new AnalysisResult(
+            hair,
+            skin,
+            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00),
+            new RegionsUsed(hairRegion!, skinRegion!, analysis.Regions?.Reference, guessed),
+            "D65",
+            "2°",
+            new ProfileInfo(pixels.ColourSpace.Name, pixels.ColourSpace.Assumed),
+            warnings);
+    }
+
+    public void Dispose() => gate.Dispose();
+}

@@ -1,0 +1,160 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// Bytes → pixels, refusing before decoding what should not be decoded (SCIENCE.md §2.1): the header is read with
+/// <c>Image.Identify</c> and the byte, pixel and format limits are checked before any pixel buffer exists.
+/// 8-bit images decode to Rgb24 and 16-bit ones to Rgb48 (no wasted channels). Metadata is not kept: only the
+/// orientation and the colour profile are read from it.
+/// </summary>
+public static class PhotoDecoder
+{
+    private static readonly string[] Supported = ["JPEG", "PNG", "WEBP", "TIFF"];
+
+    /// <summary>Contiguous buffers let the sampler index pixels directly.</summary>
+    private static readonly Configuration DecodeConfiguration = CreateConfiguration();
+
+    public static PhotoPixels Decode(byte[] bytes, PhotoOptions limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (bytes.Length == 0)
+        {
+            throw Corrupt("The photo file is empty.");
+        }
+
+        if (bytes.Length > limits.MaxBytes)
+        {
+            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
+                $"Photos up to {limits.MaxBytes} bytes are accepted.");
+        }
+
+        var format = Image.DetectFormat(DecodeConfiguration, bytes);
+        if (format is null)
+        {
+            throw KnownUnsupported(bytes) is { } name ? UnsupportedFormat(name) : Corrupt("The file is not an image the service recognises.");
+        }
+
+        if (!Supported.Contains(format.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw UnsupportedFormat(format.Name);
+        }
+
+        IImageInfo info;
+        try
+        {
+            info = Image.Identify(DecodeConfiguration, bytes, out _) ?? throw Corrupt("The image header could not be read.");
+        }
+        catch (Exception error) when (IsDecodeFailure(error))
+        {
+            throw Corrupt("The image header could not be read.");
+        }
+
+        if (info.Width <= 0 || info.Height <= 0)
+        {
+            throw Corrupt("The image has no pixels.");
+        }
+
+        if ((long)info.Width * info.Height > limits.MaxPixels)
+        {
+            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_many_pixels", "The photo has too many pixels.",
+                $"{info.Width}×{info.Height} exceeds the limit of {limits.MaxPixels} pixels.");
+        }
+
+        if (format.Name.Equals("JPEG", StringComparison.OrdinalIgnoreCase) && !JpegHasEnd(bytes))
+        {
+            // ImageSharp fills a cut-off JPEG with grey rather than failing; a measurement on it would be wrong.
+            throw Corrupt("The JPEG is truncated (no end-of-image marker after its last scan).");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        int orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1;
+        var profile = format.Name.Equals("PNG", StringComparison.OrdinalIgnoreCase) ? PngIccChunk.Find(bytes) : info.Metadata.IccProfile?.ToByteArray();
+        var colourSpace = IccColourSpace.FromProfile(profile);
+        bool sixteenBit = format.Name.Equals("PNG", StringComparison.OrdinalIgnoreCase)
+            ? info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16
+            : info.PixelType?.BitsPerPixel >= 48;
+
+        try
+        {
+            return sixteenBit
+                ? new PhotoPixels.Sixteen(Load<Rgb48>(bytes), orientation, colourSpace)
+                : new PhotoPixels.Eight(Load<Rgb24>(bytes), orientation, colourSpace);
+        }
+        catch (Exception error) when (IsDecodeFailure(error))
+        {
+            throw Corrupt("The image data is damaged or truncated.");
+        }
+    }
+
+    private static Image<TPixel> Load<TPixel>(byte[] bytes)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        var image = Image.Load<TPixel>(DecodeConfiguration, bytes);
+        if (image.Frames.Count > 1)
+        {
+            image.Dispose();
+            throw PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
+                "The file holds several frames (an animation or a multi-page file).");
+        }
+
+        // Nothing of the metadata is kept past this point (GPS, camera serials …).
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IccProfile = null;
+        return image;
+    }
+
+    /// <summary>
+    /// A complete JPEG has an EOI marker (FFD9) after its last start-of-scan (FFDA). Entropy-coded data stuffs every
+    /// FF with 00, so neither marker can appear by chance inside a scan (ITU T.81 §B.1.1.5).
+    /// </summary>
+    private static bool JpegHasEnd(ReadOnlySpan<byte> bytes)
+    {
+        int sos = bytes.LastIndexOf([(byte)0xFF, (byte)0xDA]);
+        return sos >= 0 && bytes[sos..].IndexOf([(byte)0xFF, (byte)0xD9]) >= 0;
+    }
+
+    /// <summary>Signatures of image formats ImageSharp 2.1 cannot read, to answer 415 rather than "corrupt".</summary>
+    private static string? KnownUnsupported(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 12 && bytes.Slice(4, 4).SequenceEqual("ftyp"u8))
+        {
+            var brand = bytes.Slice(8, 4);
+            return brand.SequenceEqual("avif"u8) ? "AVIF" : "HEIF/HEIC";
+        }
+
+        if (bytes.StartsWith("%PDF"u8))
+        {
+            return "PDF";
+        }
+
+        ReadOnlySpan<byte> jxlCodestream = [0xFF, 0x0A];
+        ReadOnlySpan<byte> jxlContainer = [0, 0, 0, 0x0C, (byte)'J', (byte)'X', (byte)'L', (byte)' '];
+        return bytes.StartsWith(jxlCodestream) || bytes.StartsWith(jxlContainer) ? "JPEG XL" : null;
+    }
+
+    private static bool IsDecodeFailure(Exception error) =>
+        error is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException
+            or InvalidDataException or IndexOutOfRangeException or ArgumentException or EndOfStreamException or InvalidOperationException;
+
+    private static PhotoRejectedException Corrupt(string detail) =>
+        PhotoRejectedException.BadRequest("image.corrupt", "The photo could not be read.", detail);
+
+    private static PhotoRejectedException UnsupportedFormat(string name) =>
+        new(StatusCodes.Status415UnsupportedMediaType, "image.unsupported_format", "Unsupported image format.",
+            $"{name} is not accepted; send JPEG, PNG (8 or 16 bit), WebP or TIFF.");
+
+    private static Configuration CreateConfiguration()
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.PreferContiguousImageBuffers = true;
+        return configuration;
+    }
+}

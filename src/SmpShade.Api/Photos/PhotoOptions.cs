@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>Limits and tunables of photo analysis (configuration section <c>Photos</c>); the defaults need no configuration.</summary>
+public sealed class PhotoOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Photos";
+
+    /// <summary>Largest accepted photo file, in bytes (SCIENCE.md §2: 25 MB).</summary>
+    [Range(1024, 512L * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Largest accepted photo, in pixels (SCIENCE.md §2: 50 MP); checked from the header before decoding.</summary>
+    [Range(1, 400_000_000)]
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Analyses allowed at once; the next one is answered 503 <c>server.busy</c>. 0 means 2 × processor count.</summary>
+    [Range(0, 1024)]
+    public int MaxConcurrentAnalyses { get; set; }
+
+    /// <summary>Seconds a busy client is told to wait (Retry-After).</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>Usable pixels below which a region's measurement carries <c>sample.too_small</c>.</summary>
+    [Range(1, 1_000_000)]
+    public int MinRegionPixels { get; set; } = 200;
+
+    /// <summary>Most pixels read from one region; larger regions are subsampled on a regular grid (deterministic).</summary>
+    [Range(1000, 50_000_000)]
+    public int MaxSamplesPerRegion { get; set; } = 250_000;
+
+    /// <summary>Most pixels fed to k-means (a deterministic subsample of the region).</summary>
+    [Range(100, 1_000_000)]
+    public int MaxClusterPixels { get; set; } = 4000;
+
+    /// <summary>Fraction of clipped pixels in a region above which <c>exposure.clipped</c> is reported.</summary>
+    [Range(0.0, 1.0)]
+    public double ClippedWarningFraction { get; set; } = 0.10;
+
+    /// <summary>The concurrency bound after resolving the 0 default.</summary>
+    public int EffectiveConcurrency => MaxConcurrentAnalyses > 0 ? MaxConcurrentAnalyses : 2 * Environment.ProcessorCount;
+}

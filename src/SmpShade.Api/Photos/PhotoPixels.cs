@@ -1,0 +1,190 @@
+using System.Runtime.CompilerServices;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>Pixels of one region: linear RGB of the usable (unclipped) ones, and how many were clipped.</summary>
+/// <param name="Linear">Linear RGB in the photo's own space, one per usable pixel read.</param>
+/// <param name="Read">Pixels read (after grid subsampling), clipped ones included.</param>
+/// <param name="Clipped">Pixels discarded as clipped (any channel ≥ 0.98 or all ≤ 0.02, encoded; SCIENCE.md §3).</param>
+/// <param name="Step">The subsampling grid step in pixels (1 = every pixel).</param>
+public sealed record RegionPixels(LinearRgb[] Linear, int Read, int Clipped, int Step)
+{
+    /// <summary>Share of read pixels that were clipped.</summary>
+    public double ClippedFraction => Read == 0 ? 0 : (double)Clipped / Read;
+}
+
+/// <summary>
+/// A decoded photo as stored, with its orientation and colour space. Regions are given on the upright image and
+/// mapped to stored pixels here, so the photo is never rotated (no second buffer). Only the pixels of a region are
+/// linearised, through a per-channel lookup table (256 or 65536 entries).
+/// </summary>
+public abstract class PhotoPixels : IDisposable
+{
+    private static readonly ConditionalWeakTable<RgbColourSpace, float[][]> Luts8 = [];
+    private static readonly ConditionalWeakTable<RgbColourSpace, float[][]> Luts16 = [];
+
+    private readonly int storedWidth;
+    private readonly int storedHeight;
+    private readonly int orientation;
+    private readonly float[][] lut;
+    private readonly int high;
+    private readonly int low;
+
+    private PhotoPixels(int storedWidth, int storedHeight, int orientation, PhotoColourSpace colourSpace, int maxValue)
+    {
+        this.storedWidth = storedWidth;
+        this.storedHeight = storedHeight;
+        this.orientation = orientation is >= 1 and <= 8 ? orientation : 1;
+        ColourSpace = colourSpace;
+        bool swap = this.orientation >= 5;
+        Width = swap ? storedHeight : storedWidth;
+        Height = swap ? storedWidth : storedHeight;
+        var table = maxValue == 255 ? Luts8 : Luts16;
+        lut = table.GetValue(colourSpace.Space, space => BuildLut(space, maxValue));
+        high = (int)Math.Ceiling(0.98 * maxValue); // SCIENCE.md §3 clip thresholds, on encoded values
+        low = (int)Math.Floor(0.02 * maxValue);
+    }
+
+    /// <summary>Upright width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Upright height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>The colour space the pixels are encoded in.</summary>
+    public PhotoColourSpace ColourSpace { get; }
+
+    /// <summary>
+    /// Reads the pixels whose centres fall inside a normalised polygon on the upright image, on a regular grid
+    /// thinned so that at most about <paramref name="maxSamples"/> are read.
+    /// </summary>
+    /// <param name="polygon">The region, normalised 0..1 on the upright image.</param>
+    /// <param name="maxSamples">About the most pixels to read.</param>
+    /// <param name="positions">When given, receives the normalised centre of every kept pixel.</param>
+    public RegionPixels Sample(IReadOnlyList<(double X, double Y)> polygon, int maxSamples, List<(double X, double Y)>? positions = null)
+    {
+        ArgumentNullException.ThrowIfNull(polygon);
+        double minX = polygon.Min(p => p.X) * Width, maxX = polygon.Max(p => p.X) * Width;
+        double minY = polygon.Min(p => p.Y) * Height, maxY = polygon.Max(p => p.Y) * Height;
+        double area = Math.Abs(Geometry.SignedArea(polygon)) * Width * Height;
+        int step = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(area / maxSamples)));
+        bool isRect = polygon.Count == 4 && polygon[0].Y == polygon[1].Y && polygon[1].X == polygon[2].X
+            && polygon[2].Y == polygon[3].Y && polygon[3].X == polygon[0].X;
+
+        var kept = new List<LinearRgb>((int)Math.Min(area / step / step + 16, maxSamples * 2L));
+        int read = 0, clipped = 0;
+        int u0 = Math.Max(0, (int)Math.Floor(minX)), u1 = Math.Min(Width - 1, (int)Math.Ceiling(maxX));
+        int v0 = Math.Max(0, (int)Math.Floor(minY)), v1 = Math.Min(Height - 1, (int)Math.Ceiling(maxY));
+        for (int v = v0; v <= v1; v += step)
+        {
+            double cy = v + 0.5;
+            for (int u = u0; u <= u1; u += step)
+            {
+                double cx = u + 0.5;
+                bool inside = isRect
+                    ? cx >= minX && cx < maxX && cy >= minY && cy < maxY
+                    : Geometry.Contains(polygon, cx / Width, cy / Height);
+                if (!inside)
+                {
+                    continue;
+                }
+
+                read++;
+                var (x, y) = ToStored(u, v);
+                Read(x, y, out int r, out int g, out int b);
+                if (r >= high || g >= high || b >= high || (r <= low && g <= low && b <= low))
+                {
+                    clipped++;
+                    continue;
+                }
+
+                kept.Add(new LinearRgb(lut[0][r], lut[1][g], lut[2][b]));
+                positions?.Add((cx / Width, cy / Height));
+            }
+        }
+
+        return new RegionPixels([.. kept], read, clipped, step);
+    }
+
+    /// <summary>Upright pixel (u, v) → stored pixel, per the EXIF orientation (TIFF 6.0 tag 274, values 1–8).</summary>
+    private (int X, int Y) ToStored(int u, int v) => orientation switch
+    {
+        2 => (storedWidth - 1 - u, v),
+        3 => (storedWidth - 1 - u, storedHeight - 1 - v),
+        4 => (u, storedHeight - 1 - v),
+        5 => (v, u),
+        6 => (v, storedHeight - 1 - u),
+        7 => (storedWidth - 1 - v, storedHeight - 1 - u),
+        8 => (storedWidth - 1 - v, u),
+        _ => (u, v),
+    };
+
+    /// <summary>The encoded channel values of a stored pixel.</summary>
+    protected abstract void Read(int x, int y, out int r, out int g, out int b);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
+
+    private static float[][] BuildLut(RgbColourSpace space, int maxValue)
+    {
+        var curves = new[] { space.Red, space.Green, space.Blue };
+        var tables = new float[3][];
+        for (int c = 0; c < 3; c++)
+        {
+            tables[c] = c > 0 && ReferenceEquals(curves[c], curves[0]) ? tables[0] : new float[maxValue + 1];
+            if (c == 0 || !ReferenceEquals(curves[c], curves[0]))
+            {
+                for (int i = 0; i <= maxValue; i++)
+                {
+                    tables[c][i] = (float)curves[c].ToLinear((double)i / maxValue);
+                }
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>An 8-bit photo.</summary>
+    public sealed class Eight(Image<Rgb24> image, int orientation, PhotoColourSpace colourSpace)
+        : PhotoPixels(image.Width, image.Height, orientation, colourSpace, byte.MaxValue)
+    {
+        private readonly Memory<Rgb24> pixels = Contiguous(image);
+
+        protected override void Read(int x, int y, out int r, out int g, out int b)
+        {
+            var p = pixels.Span[(y * image.Width) + x];
+            (r, g, b) = (p.R, p.G, p.B);
+        }
+
+        protected override void Dispose(bool disposing) => image.Dispose();
+    }
+
+    /// <summary>A 16-bit photo.</summary>
+    public sealed class Sixteen(Image<Rgb48> image, int orientation, PhotoColourSpace colourSpace)
+        : PhotoPixels(image.Width, image.Height, orientation, colourSpace, ushort.MaxValue)
+    {
+        private readonly Memory<Rgb48> pixels = Contiguous(image);
+
+        protected override void Read(int x, int y, out int r, out int g, out int b)
+        {
+            var p = pixels.Span[(y * image.Width) + x];
+            (r, g, b) = (p.R, p.G, p.B);
+        }
+
+        protected override void Dispose(bool disposing) => image.Dispose();
+    }
+
+    private static Memory<T> Contiguous<T>(Image<T> image)
+        where T : unmanaged, IPixel<T> =>
+        image.DangerousTryGetSinglePixelMemory(out var memory)
+            ? memory
+            : throw new InvalidOperationException("The decoder did not give a contiguous pixel buffer.");
+}

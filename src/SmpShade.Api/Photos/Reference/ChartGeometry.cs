@@ -1,0 +1,60 @@
+namespace SmpShade.Api.Photos.Reference;
+
+/// <summary>Where the 24 patches of a ColorChecker lie in a photo, from its four outer corners.</summary>
+public static class ChartGeometry
+{
+    /// <summary>Patch columns on a ColorChecker Classic 24.</summary>
+    public const int Columns = 6;
+
+    /// <summary>Patch rows on a ColorChecker Classic 24.</summary>
+    public const int Rows = 4;
+
+    /// <summary>Fraction of each patch cell's width and height that is sampled (the middle 40 %, SCIENCE.md §4).</summary>
+    public const double SampledFraction = 0.4;
+
+    /// <summary>
+    /// The homography from chart coordinates (u = 0..6 across the columns, v = 0..4 down the rows, the dark-skin
+    /// patch at u, v in [0, 1]) to pixels.
+    /// </summary>
+    /// <param name="corners">Outer corners of the patch area in pixels: the dark-skin corner first, then clockwise
+    /// on screen (y down): the bluish-green corner, the black corner, the blue corner.</param>
+    public static Homography ChartToImage(IReadOnlyList<(double X, double Y)> corners)
+    {
+        ArgumentNullException.ThrowIfNull(corners);
+        if (corners.Count != 4)
+        {
+            throw new ArgumentException("A ColorChecker needs exactly four corners.", nameof(corners));
+        }
+
+        (double X, double Y)[] chart = [(0, 0), (Columns, 0), (Columns, Rows), (0, Rows)];
+        return Homography.FromPoints(chart, corners);
+    }
+
+    /// <summary>
+    /// The sampling quadrilateral (middle 40 % of each patch cell, 4 pixel points) of every patch, in chart order:
+    /// dark skin first, row by row.
+    /// </summary>
+    /// <param name="corners">Outer corners of the patch area in pixels: the dark-skin corner first, then clockwise
+    /// on screen (y down).</param>
+    public static IReadOnlyList<(double X, double Y)[]> PatchSamplingQuads(IReadOnlyList<(double X, double Y)> corners)
+    {
+        Homography toImage = ChartToImage(corners);
+        const double Lo = (1 - SampledFraction) / 2, Hi = 1 - Lo;
+        var quads = new List<(double X, double Y)[]>(Columns * Rows);
+        for (int row = 0; row < Rows; row++)
+        {
+            for (int col = 0; col < Columns; col++)
+            {
+                quads.Add(
+                [
+                    toImage.Map((col + Lo, row + Lo)),
+                    toImage.Map((col + Hi, row + Lo)),
+                    toImage.Map((col + Hi, row + Hi)),
+                    toImage.Map((col + Lo, row + Hi)),
+                ]);
+            }
+        }
+
+        return quads;
+    }
+}

@@ -1,0 +1,106 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos.Reference;
+
+/// <summary>
+/// Builds the colour correction for a photo from the reference it holds: nothing, a grey card or a
+/// 24-patch ColorChecker (SCIENCE.md §4).
+/// </summary>
+public static class ReferenceCorrector
+{
+    /// <summary>Warning code when the photo holds no reference.</summary>
+    public const string NoneCode = "reference.none";
+
+    /// <summary>Warning code when the chart fit's leave-one-out mean ΔE00 exceeds <see cref="PoorFitThreshold"/>.</summary>
+    public const string PoorFitCode = "reference.poor_fit";
+
+    /// <summary>Leave-one-out mean ΔE00 above which a chart fit is reported as poor (SCIENCE.md §4).</summary>
+    public const double PoorFitThreshold = 3.0;
+
+    /// <summary>Reflectance of a standard photographic grey card (18 %, L* ≈ 49.5).</summary>
+    public const double DefaultCardReflectance = 0.18;
+
+    private static readonly PhotoWarning NoneWarning = new(NoneCode,
+        "No grey card or chart: colours are as the camera saw them, typically ΔE00 5–20 off under room light. "
+        + "Retake with a grey card or ColorChecker in the frame.");
+
+    /// <summary>No reference: the profile's own matrix maps linear RGB to XYZ (D65); warns <c>reference.none</c>.</summary>
+    public static ReferenceResult None(RgbColourSpace space)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        return new ReferenceResult("none", new MatrixCorrection(space.RgbToXyzD65), null, null, null, [NoneWarning]);
+    }
+
+    /// <summary>The D65 Lab of a neutral card of the given luminance reflectance (0.18 → L* 49.50, a* = b* = 0).</summary>
+    public static Lab NeutralCardLab(double reflectance = DefaultCardReflectance)
+    {
+        if (!(reflectance > 0 && reflectance <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reflectance), reflectance, "A card's reflectance lies in (0, 1].");
+        }
+
+        return (WhitePoint.D65.Xyz * reflectance).ToLab(WhitePoint.D65);
+    }
+
+    /// <summary>
+    /// Grey card: von Kries gains in the Bradford cone space that take the card's colour as the profile sees it to
+    /// <paramref name="cardLab"/> (D65), applied to every colour. Fixes white balance and exposure together.
+    /// </summary>
+    /// <param name="space">The photo's profile: linear RGB → XYZ (D65) before correction.</param>
+    /// <param name="cardMean">Mean linear RGB of the card region.</param>
+    /// <param name="cardLab">The card's colour under D65; see <see cref="NeutralCardLab"/> for the default card.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.card_unusable</c> when the card is black or not finite.</exception>
+    public static ReferenceResult GreyCard(RgbColourSpace space, LinearRgb cardMean, Lab cardLab)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        Xyz seen = space.LinearToXyz(cardMean);
+        Xyz target = cardLab.ToXyz(WhitePoint.D65);
+        Xyz seenCone = ChromaticAdaptation.BradfordCone.Apply(seen);
+        Xyz targetCone = ChromaticAdaptation.BradfordCone.Apply(target);
+        if (!seen.IsFinite || !target.IsFinite || !(seenCone.X > 0 && seenCone.Y > 0 && seenCone.Z > 0)
+            || !(targetCone.X > 0 && targetCone.Y > 0 && targetCone.Z > 0))
+        {
+            throw new ReferenceFitException("reference.card_unusable",
+                "The grey card region is black or has no usable colour: check the region and the exposure.");
+        }
+
+        // Bradford cone response of the card → the target's, as one matrix: M⁻¹ · diag(target/seen) · M · profile.
+        Matrix3 matrix = ChromaticAdaptation.BradfordMatrix(seen, target) * space.RgbToXyzD65;
+        return new ReferenceResult("greyCard", new MatrixCorrection(matrix), null, null, null, []);
+    }
+
+    /// <summary>
+    /// ColorChecker 24: fits linear RGB → XYZ (D65) to the published patch values with a 3×3 matrix and the
+    /// degree-2 root-polynomial, and keeps the one with the lower leave-one-out mean ΔE00 (the matrix on a tie:
+    /// fewer parameters). Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
+    /// </summary>
+    /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
+    /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted.</exception>
+    public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(patchMeans);
+        if (patchMeans.Count != ColorCheckerReference.Patches.Count)
+        {
+            throw new ArgumentException($"A ColorChecker has {ColorCheckerReference.Patches.Count} patches, not {patchMeans.Count}.", nameof(patchMeans));
+        }
+
+        if (patchMeans.Any(p => !double.IsFinite(p.R) || !double.IsFinite(p.G) || !double.IsFinite(p.B)))
+        {
+            throw new ReferenceFitException("reference.chart_degenerate", "A chart patch has no finite colour.");
+        }
+
+        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, patchMeans, ColorCheckerReference.XyzD65);
+        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, patchMeans, ColorCheckerReference.XyzD65);
+        ChartFit best = root.LooMean < matrix.LooMean - 1e-9 ? root : matrix;
+        IReadOnlyList<PhotoWarning> warnings = best.LooMean > PoorFitThreshold
+            ?
+            [
+                new PhotoWarning(PoorFitCode, FormattableString.Invariant(
+                    $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")),
+            ]
+            : [];
+        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings);
+    }
+}

@@ -1,0 +1,72 @@
+using SmpShade.Api.Photos.Reference;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// Samples the reference the options name (grey-card region, chart patches) and asks the reference corrector
+/// (Photos/Reference, SCIENCE.md §4) for the correction every measured colour goes through.
+/// </summary>
+public static class ReferenceStage
+{
+    /// <summary>L* of a neutral of the given reflectance (Y), under D65: CIE 1976 L* = 116 f(Y) − 16.</summary>
+    public static Lab NeutralOfReflectance(double reflectance) =>
+        (WhitePoint.D65.Xyz * reflectance).ToLab(WhitePoint.D65) with { A = 0, B = 0 };
+
+    public static ReferenceResult Build(PhotoPixels pixels, AnalysisOptions options, PhotoOptions limits)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
+        var space = pixels.ColourSpace.Space;
+        var reference = options.Reference;
+        switch (reference?.Type ?? "none")
+        {
+            case "greyCard":
+                var card = pixels.Sample(OptionsValidator.ToPolygon(options.Regions!.Reference!), limits.MaxSamplesPerRegion);
+                if (card.Linear.Length == 0)
+                {
+                    throw PhotoRejectedException.Unprocessable("reference.region_empty", "The grey card region has no usable pixels.",
+                        "The region is smaller than a pixel or entirely clipped.");
+                }
+
+                // SCIENCE.md §4: default card = 18 % reflectance neutral (L* ≈ 49.5).
+                var cardLab = reference!.Lab?.ToLab() ?? NeutralOfReflectance(reference.Reflectance ?? 0.18);
+                return ReferenceCorrectorStandIn.GreyCard(space, Mean(card.Linear), cardLab);
+            case "colorChecker24":
+                var corners = reference!.Corners!.Select(p => (p[0] * pixels.Width, p[1] * pixels.Height)).ToList();
+                var means = new List<LinearRgb>(24);
+                foreach (var quad in ReferenceCorrectorStandIn.PatchSamplingQuads(corners))
+                {
+                    var patch = pixels.Sample(quad.Select(q => (q.X / pixels.Width, q.Y / pixels.Height)).ToList(), limits.MaxSamplesPerRegion);
+                    if (patch.Linear.Length == 0)
+                    {
+                        throw PhotoRejectedException.Unprocessable("reference.patch_unusable", "A chart patch has no usable pixels.",
+                            $"Patch {means.Count + 1} is smaller than a pixel or clipped: check the corners or the exposure.");
+                    }
+
+                    means.Add(Mean(patch.Linear));
+                }
+
+                return ReferenceCorrectorStandIn.ColorChecker(space, means);
+            default:
+                return ReferenceCorrectorStandIn.None(space);
+        }
+    }
+
+    /// <summary>Mean of linear RGB values (linear light, so a plain mean is the physical average).</summary>
+    public static LinearRgb Mean(IReadOnlyList<LinearRgb> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        double r = 0, g = 0, b = 0;
+        foreach (var v in values)
+        {
+            r += v.R;
+            g += v.G;
+            b += v.B;
+        }
+
+        int n = Math.Max(1, values.Count);
+        return new LinearRgb(r / n, g / n, b / n);
+    }
+}

@@ -1,0 +1,113 @@
+using SmpShade.Api.Photos.Reference;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos;
+
+/// <summary>
+/// Measures the skin and hair regions (SCIENCE.md §3): clipped pixels are dropped; in skin the brightest and darkest
+/// 5 % of L* (shine, pores, stray hairs) too; a hair region is split by k-means (k = 2, Lab) and the cluster farther
+/// (ΔE00) from the skin is the hair.
+/// </summary>
+public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, List<PhotoWarning> warnings)
+{
+    /// <summary>Share of skin pixels trimmed at each end of L* (SCIENCE.md §3).</summary>
+    private const double SkinTrim = 0.05;
+
+    /// <summary>Pixels below which a region is not split or trimmed (too few for percentiles or two clusters).</summary>
+    private const int MinForStatistics = 20;
+
+    /// <summary>Linear RGB (photo space) and corrected XYZ/Lab of a region's usable pixels.</summary>
+    public (LinearRgb[] Linear, Xyz[] Xyz, Lab[] Lab) Read(RegionSpec region, string name)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var sample = pixels.Sample(OptionsValidator.ToPolygon(region), options.MaxSamplesPerRegion);
+        if (sample.Read == 0)
+        {
+            throw PhotoRejectedException.Unprocessable("region.empty", $"The {name} region holds no pixels.",
+                $"regions.{name} is smaller than one pixel of this {pixels.Width}×{pixels.Height} photo.");
+        }
+
+        if (sample.Linear.Length == 0)
+        {
+            throw PhotoRejectedException.Unprocessable("region.clipped", $"Every pixel of the {name} region is clipped.",
+                $"regions.{name} is all over- or under-exposed; retake the photo with softer, even light.");
+        }
+
+        if (sample.ClippedFraction > options.ClippedWarningFraction)
+        {
+            warnings.Add(new PhotoWarning("exposure.clipped",
+                $"{sample.ClippedFraction:P0} of the {name} region is over- or under-exposed and was left out."));
+        }
+
+        // Pixels actually represented: a subsampled region stands for step² pixels per sample.
+        long represented = (long)sample.Linear.Length * sample.Step * sample.Step;
+        if (represented < options.MinRegionPixels)
+        {
+            warnings.Add(new PhotoWarning("sample.too_small",
+                $"The {name} region has only {represented} usable pixels; the measurement is noisy. Draw a larger region."));
+        }
+
+        var xyz = new Xyz[sample.Linear.Length];
+        var lab = new Lab[sample.Linear.Length];
+        for (int i = 0; i < xyz.Length; i++)
+        {
+            xyz[i] = correction.ToXyz(sample.Linear[i]);
+            lab[i] = xyz[i].ToLab(WhitePoint.D65);
+        }
+
+        return (sample.Linear, xyz, lab);
+    }
+
+    /// <summary>The skin: trimmed 5 % each end of L*, mean in linear light; ITA° and Monk tone.</summary>
+    public SkinColour MeasureSkin(RegionSpec region)
+    {
+        var (_, xyz, lab) = Read(region, "skin");
+        var order = Enumerable.Range(0, lab.Length).ToArray();
+        if (order.Length >= MinForStatistics)
+        {
+            Array.Sort(order, (i, j) => lab[i].L.CompareTo(lab[j].L));
+            int cut = (int)Math.Floor(order.Length * SkinTrim);
+            order = order[cut..^cut];
+        }
+
+        var m = ColourStatistics.Measure(order.Select(i => xyz[i]).ToArray(), order.Select(i => lab[i]).ToArray());
+        var mean = m.Lab.ToLab();
+        double ita = SkinTone.Ita(mean);
+        return new SkinColour(m.Lab, m.Lch, m.Hex, m.InGamut, m.Pixels, m.Sd, m.StandardError,
+            ita, SkinTone.ItaCategory(ita), SkinTone.NearestMonk(mean));
+    }
+
+    /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>
+    public MeasuredColour MeasureHair(RegionSpec region, Lab skin)
+    {
+        var (_, xyz, lab) = Read(region, "hair");
+        if (lab.Length < MinForStatistics)
+        {
+            return ColourStatistics.Measure(xyz, lab);
+        }
+
+        var clusters = LabClustering.KMeans(lab, 2, options.MaxClusterPixels);
+        int best = -1;
+        double farthest = double.MinValue;
+        for (int c = 0; c < clusters.Centroids.Count; c++)
+        {
+            var members = Members(clusters.Assignment, c);
+            if (members.Length == 0)
+            {
+                continue;
+            }
+
+            double de = DeltaE.Ciede2000(ColourStatistics.MeanLab(members.Select(i => xyz[i]).ToArray()), skin);
+            if (de > farthest)
+            {
+                (best, farthest) = (c, de);
+            }
+        }
+
+        var chosen = Members(clusters.Assignment, best);
+        return ColourStatistics.Measure(chosen.Select(i => xyz[i]).ToArray(), chosen.Select(i => lab[i]).ToArray());
+    }
+
+    private static int[] Members(int[] assignment, int cluster) =>
+        [.. Enumerable.Range(0, assignment.Length).Where(i => assignment[i] == cluster)];
+}
