@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace SmpShade.Api.Tests.Browser;
@@ -43,11 +44,10 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         // The swatches give the service's numbers as text (1 decimal), not only as a colour.
         double hairL = analysis.RootElement.GetProperty("hair").GetProperty("lab").GetProperty("l").GetDouble();
         double skinL = analysis.RootElement.GetProperty("skin").GetProperty("lab").GetProperty("l").GetDouble();
-        await Assertions.Expect(page.GetByTestId("hair-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + hairL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
-        await Assertions.Expect(page.GetByTestId("skin-swatch")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("L\\* " + skinL.ToString("F1", CultureInfo.InvariantCulture).Replace(".", "\\.", StringComparison.Ordinal)));
+        await Assertions.Expect(page.GetByTestId("hair-swatch")).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape("L* " + Fixed(hairL, 1))));
+        await Assertions.Expect(page.GetByTestId("skin-swatch")).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape("L* " + Fixed(skinL, 1))));
 
         var matches = await matchesWait;
-        await PageSteps.ScreenshotAsync(page, "desktop-analysed");
         string matchBody = await matches.TextAsync();
         Assert.True(matches.Ok, $"matching failed: {matches.Status} {matchBody}");
         using var ranked = JsonDocument.Parse(matchBody);
@@ -55,6 +55,12 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         Assert.True(count > 0, "the bundled sample catalogue gives candidates");
         await Assertions.Expect(page.GetByTestId("candidate")).ToHaveCountAsync(count);
         await Assertions.Expect(page.GetByTestId("results")).ToBeVisibleAsync();
+        // Each candidate names its pigment and gives its ΔE00 as text; the chart plots the top ten.
+        var best = ranked.RootElement.GetProperty("candidates")[0];
+        var first = page.GetByTestId("candidate").First;
+        await Assertions.Expect(first).ToContainTextAsync(best.GetProperty("pigment").GetProperty("sku").GetString()!);
+        await Assertions.Expect(first).ToContainTextAsync(Fixed(best.GetProperty("deltaE00").GetDouble(), 2));
+        await Assertions.Expect(page.Locator("#ab-chart circle.cand")).ToHaveCountAsync(Math.Min(count, 10));
         await PageSteps.ScreenshotAsync(page, "desktop-results");
 
         // "How it looks in N years" asks again with `years`.
@@ -66,6 +72,10 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#match-meta")).ToContainTextAsync("after 5 years");
         Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);
     }
+
+    /// <summary>A number as the page prints it (fixed decimals, a true minus sign).</summary>
+    private static string Fixed(double value, int digits) =>
+        value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('-', '−');
 
     [ChromiumFact]
     public async Task On_a_390_px_phone_the_flow_works_without_horizontal_scrolling()
@@ -79,7 +89,6 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         var guess = await PageSteps.UploadPortraitAsync(page);
         await PageSteps.MarkCrownAndForeheadAsync(page, guess);
         var matches = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("analyse-button").TapAsync(), r => PageSteps.IsApi(r, "/api/v1/matches"));
-        await PageSteps.ScreenshotAsync(page, "phone-390-analysed");
         Assert.True(matches.Ok, $"matching failed: {matches.Status} {await matches.TextAsync()}");
         await Assertions.Expect(page.GetByTestId("candidate").First).ToBeVisibleAsync();
         Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);

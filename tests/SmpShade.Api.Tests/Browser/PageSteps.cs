@@ -90,6 +90,8 @@ internal static class PageSteps
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        // From the top, so sticky parts (the a*b* chart) sit where a reader expects them.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"),

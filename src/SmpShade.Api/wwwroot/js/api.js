@@ -62,13 +62,18 @@ export function match(request) {
   });
 }
 
-/** GET /api/v1/suppliers: the supplier names, whatever shape the list comes in. */
+/** GET /api/v1/suppliers: [{name, label}] for a picker ("acme (v3, 24 pigments)"). */
 export async function suppliers() {
   const body = await send('/api/v1/suppliers', { headers: { accept: 'application/json' } });
   const items = Array.isArray(body) ? body : (body && body.items) || [];
   return items
-    .map(s => (typeof s === 'string' ? s : s.supplier || s.name || s.id))
-    .filter(Boolean);
+    .map(s => {
+      if (typeof s === 'string') return { name: s, label: s };
+      const name = s.supplier || s.name;
+      const facts = [s.currentVersion ? `v${s.currentVersion}` : '', s.pigments != null ? `${s.pigments} pigments` : ''].filter(Boolean);
+      return { name, label: facts.length ? `${name} (${facts.join(', ')})` : name };
+    })
+    .filter(s => s.name);
 }
 
 /** POST /api/v1/outcomes (needs a clinic or practitioner key: see setApiKey). */

@@ -60,6 +60,7 @@ function matchRequest(analysis) {
     top: 10,
     years: Math.max(0, Number($('years').value) || 0),
     startLighter: true,
+    blends: $('blends').checked,
   };
   if (mode === 'custom') request.targetLab = { l: Number($('target-l').value), a: Number($('target-a').value), b: Number($('target-b').value) };
   else request.hairLab = analysis.hair.lab;
@@ -140,13 +141,13 @@ function setupControls() {
   $('reset-regions').addEventListener('click', () => { editor.clear(); guessRegions(); });
   $('analyse').addEventListener('click', analyseNow);
   $('years-go').addEventListener('click', () => state.analysis && findMatches());
+  $('blends').addEventListener('change', () => state.analysis && !$('step-matches').hidden && findMatches());
   $('years').addEventListener('keydown', e => { if (e.key === 'Enter') $('years-go').click(); });
 }
 
 async function loadSuppliers() {
   try {
-    const names = await suppliers();
-    for (const name of names) $('supplier').append(new Option(name, name));
+    for (const s of await suppliers()) $('supplier').append(new Option(s.label, s.name));
   } catch (e) {
     showError(e, 'Loading the supplier list');
   }

@@ -20,50 +20,60 @@ export function dilutionText(waterParts) {
   return `1 part ink : ${fmt(w, w % 1 ? 1 : 0)} part${w === 1 ? '' : 's'} water`;
 }
 
-function numbers(c) {
+function numbers(c, blend) {
   const dl = el('dl', 'numbers');
   const add = (t, v) => v != null && dl.append(el('dt', null, t), el('dd', null, v));
   add('ΔE00', `${fmt(c.deltaE00, 2)}${c.score != null && Math.abs(c.score - c.deltaE00) > 0.005 ? ` (score ${fmt(c.score, 2)})` : ''}`);
   add('Dilution', dilutionText(c.waterParts));
   add('Healed', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
-  add('Bottle', labText(c.pigment?.lab));
+  if (!blend) add('Bottle', labText(c.pigment?.lab));
   if (c.dL != null) add('ΔL′ ΔC′ ΔH′', `${fmt(c.dL)} ${fmt(c.dC)} ${fmt(c.dH)}`);
   return dl;
 }
 
+function bottleFigure(pigment, caption) {
+  const chip = el('div', 'bottle-chip');
+  chip.style.background = pigment?.lab ? labToHex(pigment.lab) : '#000000';
+  chip.setAttribute('role', 'img');
+  chip.setAttribute('aria-label', `${pigment?.name || 'Pigment'} in the bottle: ${labText(pigment?.lab)}`);
+  const fig = el('figure', 'bottle');
+  fig.append(chip, el('figcaption', null, caption));
+  return fig;
+}
+
+/** A ranked single pigment (c.pigment) or blend (c.pigments: [{pigment, parts}]) as a list item. */
 function candidateItem(c, i, skinHex) {
-  const p = c.pigment || {};
+  const parts = c.pigments || [{ pigment: c.pigment || {}, parts: 1 }];
+  const blend = Boolean(c.pigments);
   const li = el('li', `candidate tier-${c.tier || 'unknown'}`);
-  li.dataset.testid = 'candidate';
+  li.dataset.testid = blend ? 'blend' : 'candidate';
   li.tabIndex = 0;
-  const name = [p.name || p.sku || 'Pigment', p.sku && p.name ? `(${p.sku})` : ''].join(' ').trim();
+  const label = p => [p.name || p.sku || 'Pigment', p.sku && p.name ? `(${p.sku})` : ''].join(' ').trim();
+  const name = blend ? parts.map(x => `${fmt(x.parts, x.parts % 1 ? 1 : 0)} × ${label(x.pigment)}`).join(' + ') : label(parts[0].pigment);
   const head = el('div', 'cand-head');
   head.append(el('span', 'rank', `${i + 1}`), el('h3', null, name));
   if (c.tier) head.append(el('span', `tier ${c.tier}`, TIERS[c.tier] || c.tier));
   li.append(head);
-  li.append(el('p', 'sub', [p.supplier, p.line, p.base].filter(Boolean).join(' · ')));
+  const p0 = parts[0].pigment;
+  li.append(el('p', 'sub', [p0.supplier, p0.line, blend ? 'blend' : p0.base].filter(Boolean).join(' · ')));
 
   const visuals = el('div', 'visuals');
-  const healedHex = hexOf(c.healed);
-  const tile = dotTile(skinHex, healedHex, `${p.supplier}/${p.sku}/${c.waterParts}`);
+  const tile = dotTile(skinHex, hexOf(c.healed), `${name}/${c.waterParts}`);
   tile.setAttribute('role', 'img');
   tile.setAttribute('aria-label', `Healed dots ${labText(c.healed?.lab)} on the client's skin`);
   const healedFig = el('figure', 'healed');
   healedFig.append(tile, el('figcaption', null, `healed, ${dilutionText(c.waterParts)}`));
-  const bottleHex = p.lab ? labToHex(p.lab) : '#000000';
-  const bottle = el('div', 'bottle-chip');
-  bottle.style.background = bottleHex;
-  bottle.setAttribute('role', 'img');
-  bottle.setAttribute('aria-label', `Bottle colour ${labText(p.lab)}`);
-  const bottleFig = el('figure', 'bottle');
-  bottleFig.append(bottle, el('figcaption', null, 'in the bottle'));
-  visuals.append(healedFig, bottleFig);
-  li.append(visuals, numbers(c));
-  if (c.explanation) li.append(el('p', 'explanation', c.explanation));
-  const use = el('button', 'secondary small', 'Record a healed result for this');
-  use.type = 'button';
-  use.addEventListener('click', () => document.dispatchEvent(new CustomEvent('smpshade:use-candidate', { detail: c })));
-  li.append(use);
+  visuals.append(healedFig, ...parts.map(x => bottleFigure(x.pigment, blend ? label(x.pigment) : 'in the bottle')));
+  const details = el('div', 'details');
+  details.append(numbers(c, blend));
+  if (c.explanation) details.append(el('p', 'explanation', c.explanation));
+  li.append(visuals, details);
+  if (!blend) {
+    const use = el('button', 'secondary small', 'Record a healed result for this');
+    use.type = 'button';
+    use.addEventListener('click', () => document.dispatchEvent(new CustomEvent('smpshade:use-candidate', { detail: c })));
+    li.append(use);
+  }
   return li;
 }
 
@@ -92,6 +102,9 @@ export function renderMatches(answer, request) {
   const skinHex = labToHex(skin);
   list.replaceChildren(...candidates.map((c, i) => candidateItem(c, i, skinHex)));
   if (!candidates.length) list.append(el('li', 'empty', 'No pigment in the catalogue fits. Load a catalogue, or choose another supplier.'));
+  const blends = (answer.blends || []).filter(b => b && b.healed && b.healed.lab && Array.isArray(b.pigments));
+  document.getElementById('blend-list').replaceChildren(...blends.map((b, i) => candidateItem(b, i, skinHex)));
+  document.getElementById('blends-wrap').hidden = !blends.length;
   renderChart(document.getElementById('ab-chart'), answer.target || target, skin, candidates.slice(0, 10));
   const meta = document.getElementById('match-meta');
   meta.replaceChildren();
