@@ -181,8 +181,11 @@ export class RegionEditor {
     g.strokeStyle = STYLE[key].colour;
     g.stroke();
     g.setLineDash([]);
+    // The name sits just outside the region (above, else below) so it never hides what is measured.
     const b = bounds(shape);
-    this.label(g, STYLE[key].label, b.x * width + 4 * dpr, b.y * height + 4 * dpr, STYLE[key].colour, dpr);
+    const above = b.y * height - 20 * dpr;
+    const y = above >= 0 ? above : (b.y + b.h) * height + 2 * dpr;
+    this.label(g, STYLE[key].label, b.x * width, y, STYLE[key].colour, dpr);
   }
 
   drawCorners(g, dpr) {
