@@ -24,6 +24,7 @@ async function loadPhoto(file) {
   state.analysis = null;
   $('results').hidden = true;
   $('step-matches').hidden = true;
+  $('guess-note').hidden = true;
   $('step-regions').hidden = false;
   if (state.imageUrl) URL.revokeObjectURL(state.imageUrl);
   state.imageUrl = URL.createObjectURL(file);
@@ -43,8 +44,8 @@ async function guessRegions() {
   try {
     const answer = await analyse(state.photo, { reference: { type: 'none' } });
     editor.setRegions(answer.regions);
-    state.analysis = answer;
-    renderAnalysis(answer);
+    // The guess's numbers are not shown: a practitioner confirms the regions first.
+    $('guess-note').hidden = false;
   } catch (e) {
     showError(e, 'Guessing the regions');
   } finally {
@@ -97,6 +98,7 @@ async function analyseNow() {
     return;
   }
   busy('Measuring…');
+  $('guess-note').hidden = true;
   try {
     state.analysis = await analyse(state.photo, options);
     editor.setRegions(state.analysis.regions);
@@ -104,6 +106,10 @@ async function analyseNow() {
     fillOutcomeFromAnalysis(state.analysis, { healed: false });
   } catch (e) {
     busy('');
+    // Earlier results no longer match what is on screen: hide them rather than mislead.
+    state.analysis = null;
+    $('results').hidden = true;
+    $('step-matches').hidden = true;
     showError(e, 'Analysing');
     return;
   }

@@ -85,7 +85,10 @@ export function renderAnalysis(analysis) {
   measured.append(el('p', 'meta', referenceText(analysis.reference, analysis)));
   const warnings = document.getElementById('warnings');
   warnings.replaceChildren();
-  const list = warningList(analysis.warnings, 'Check before you choose');
+  const warned = analysis.warnings || [];
+  const guessed = analysis.regions?.guessed && !warned.some(w => w.code === 'regions.guessed')
+    ? [{ code: 'regions.guessed', message: 'The service chose the regions.' }] : [];
+  const list = warningList([...guessed, ...warned], 'Check before you choose');
   if (list) warnings.append(list);
   const section = document.getElementById('results');
   section.hidden = false;
