@@ -181,10 +181,13 @@ export class RegionEditor {
     g.strokeStyle = STYLE[key].colour;
     g.stroke();
     g.setLineDash([]);
-    // The name sits just outside the region (above, else below) so it never hides what is measured.
+    // The name sits just outside the region so it never hides what is measured: skin's below
+    // (skin usually lies under the hair), the others above; flipped at the photo's edge.
     const b = bounds(shape);
     const above = b.y * height - 20 * dpr;
-    const y = above >= 0 ? above : (b.y + b.h) * height + 2 * dpr;
+    const below = (b.y + b.h) * height + 2 * dpr;
+    const fitsBelow = below + 18 * dpr <= height;
+    const y = (key === 'skin' && fitsBelow) || above < 0 ? below : above;
     this.label(g, STYLE[key].label, b.x * width, y, STYLE[key].colour, dpr);
   }
 
