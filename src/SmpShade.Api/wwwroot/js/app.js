@@ -8,7 +8,7 @@ import { renderMatches } from './matches.js';
 import { setupOutcome, fillOutcomeFromAnalysis } from './outcome.js';
 
 const $ = id => document.getElementById(id);
-const state = { photo: null, imageUrl: null, analysis: null };
+const state = { photo: null, imageUrl: null, analysis: null, seq: 0 };
 const editor = new RegionEditor($('photo-canvas'), () => { $('region-text').textContent = editor.describe(); });
 
 function busy(text) {
@@ -41,15 +41,17 @@ async function loadPhoto(file) {
 /** Asks the service for its `auto` guess of the regions (an analysis with none given). */
 async function guessRegions() {
   busy('Finding hair and skin…');
+  const seq = ++state.seq; // a newer photo's guess wins over a slower, older one
   try {
     const answer = await analyse(state.photo, { reference: { type: 'none' } });
+    if (seq !== state.seq) return;
     editor.setRegions(answer.regions);
     // The guess's numbers are not shown: a practitioner confirms the regions first.
     $('guess-note').hidden = false;
   } catch (e) {
-    showError(e, 'Guessing the regions');
+    if (seq === state.seq) showError(e, 'Guessing the regions');
   } finally {
-    busy('');
+    if (seq === state.seq) busy('');
   }
 }
 
