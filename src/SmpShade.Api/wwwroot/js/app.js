@@ -101,8 +101,11 @@ async function analyseNow() {
   }
   busy('Measuring…');
   $('guess-note').hidden = true;
+  const photo = state.photo;
   try {
-    state.analysis = await analyse(state.photo, options);
+    const analysis = await analyse(photo, options);
+    if (photo !== state.photo) return; // another photo was chosen meanwhile
+    state.analysis = analysis;
     editor.setRegions(state.analysis.regions);
     renderAnalysis(state.analysis);
     fillOutcomeFromAnalysis(state.analysis, { healed: false });
