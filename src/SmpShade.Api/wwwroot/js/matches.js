@@ -47,7 +47,6 @@ function candidateItem(c, i, skinHex) {
   const blend = Boolean(c.pigments);
   const li = el('li', `candidate tier-${c.tier || 'unknown'}`);
   li.dataset.testid = blend ? 'blend' : 'candidate';
-  li.tabIndex = 0;
   const label = p => [p.name || p.sku || 'Pigment', p.sku && p.name ? `(${p.sku})` : ''].join(' ').trim();
   const name = blend ? parts.map(x => `${fmt(x.parts, x.parts % 1 ? 1 : 0)} × ${label(x.pigment)}`).join(' + ') : label(parts[0].pigment);
   const head = el('div', 'cand-head');
