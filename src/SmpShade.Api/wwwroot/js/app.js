@@ -124,6 +124,7 @@ async function analyseNow() {
 
 function setupPhotoInput() {
   $('photo').addEventListener('change', e => loadPhoto(e.target.files[0]));
+  $('photo-saved').addEventListener('change', e => loadPhoto(e.target.files[0]));
   const drop = $('drop');
   for (const type of ['dragenter', 'dragover']) {
     drop.addEventListener(type, e => { e.preventDefault(); drop.classList.add('over'); });
