@@ -2,7 +2,7 @@
 # the runtime image runs it as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props SmpShade.sln ./
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig SmpShade.sln ./
 COPY src/ src/
 COPY data/ data/
 RUN dotnet publish src/SmpShade.Api -c Release -o /app/publish

@@ -2,6 +2,8 @@ using SmpShade.Api.Auth;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Matching;
+using SmpShade.Api.Outcomes;
 using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,10 @@ builder.Services.AddCatalogue();
 builder.Services.AddSmpShadeOpenApi();
 // Photo analysis: decode limits, colour profiles, hair/skin measurement.
 builder.Services.AddPhotoAnalysis();
+// Healed-tone model (HealedTone: options) and pigment ranking.
+builder.Services.AddMatching();
+// Recorded healed results and the learnt correction (HealedToneLearning: options).
+builder.Services.AddOutcomes();
 
 var app = builder.Build();
 
@@ -41,6 +47,12 @@ app.MapKeys();
 app.MapCatalogue();
 // POST /api/v1/analyses: photo → hair and skin CIELAB.
 app.MapAnalyses();
+// POST /api/v1/matches: rank pigments by predicted healed tone.
+app.MapMatching();
+// POST/GET /api/v1/outcomes: recorded healed results.
+app.MapOutcomes();
+// /api/v1/models/healed-tone: train the correction, list its versions.
+app.MapHealedToneModels();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -9,6 +9,7 @@ namespace SmpShade.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/SmpShade.Benchmarks -- --filter '*Colour*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ColourBenchmarks
 {
     /// <summary>Items per benchmark invocation.</summary>

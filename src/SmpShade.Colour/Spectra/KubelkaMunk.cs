@@ -55,7 +55,8 @@ public static class KubelkaMunk
         // every term stays ≤ 1 however large y = bSX is.
         double y = b * sx;
         double e = Math.Exp(-y);
-        double oneMinusE2 = OneMinusExpNegative(2 * y);
+        // For y > ½, e² < 0.37 and 1 − e² has no cancellation: reuse e instead of a second exp (the ranking hot path).
+        double oneMinusE2 = y > 0.5 ? 1 - e * e : OneMinusExpNegative(2 * y);
         double denominator = a * oneMinusE2 + b * (1 + e * e);
         return KubelkaMunkLayer.Symmetric(oneMinusE2 / denominator, 2 * b * e / denominator);
     }

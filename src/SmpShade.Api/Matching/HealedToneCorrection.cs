@@ -1,0 +1,43 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>What a learned correction sees of one prediction (SCIENCE.md §7 features).</summary>
+/// <param name="Skin">The skin the ink sits in (measured Lab, D65).</param>
+/// <param name="Ink">The neat ink's Lab (D65).</param>
+/// <param name="Concentration">c = 1/(1 + water parts).</param>
+/// <param name="Months">Months since treatment (years × 12).</param>
+/// <param name="Physics">The physics-only healed prediction.</param>
+public readonly record struct HealedToneFeatures(Lab Skin, Lab Ink, double Concentration, double Months, Lab Physics);
+
+/// <summary>
+/// A learned correction of the physics prediction (the ML.NET residual model of SCIENCE.md §7, trained in Outcomes).
+/// Matching asks <see cref="ActiveHealedToneCorrection"/> for the one in force and names its <see cref="Version"/>.
+/// </summary>
+public interface IHealedToneCorrection
+{
+    /// <summary>Names the trained model (shown in every answer that used it).</summary>
+    string Version { get; }
+
+    /// <summary>The corrected healed colour.</summary>
+    Lab Correct(in HealedToneFeatures features);
+}
+
+/// <summary>
+/// The correction in force, if any. Outcomes sets it after training (only while it beats physics-only) and clears it
+/// otherwise; Matching reads it once per request. Singleton.
+/// </summary>
+public sealed class ActiveHealedToneCorrection
+{
+    /// <summary>The name answers give when no correction is used.</summary>
+    public const string PhysicsOnly = "physics-only";
+
+    private IHealedToneCorrection? current;
+
+    /// <summary>The correction in force, or null for physics-only.</summary>
+    public IHealedToneCorrection? Current
+    {
+        get => Volatile.Read(ref current);
+        set => Volatile.Write(ref current, value);
+    }
+}

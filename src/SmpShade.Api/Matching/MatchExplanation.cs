@@ -1,0 +1,47 @@
+using System.Globalization;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>
+/// The one plain sentence a practitioner reads under a swatch, e.g. "Heals 14 L* lighter and cooler (Δb* −3) than
+/// neat on this skin; within acceptability."
+/// </summary>
+public static class MatchExplanation
+{
+    /// <summary>Below this |Δb*| the shift is not called warmer or cooler.</summary>
+    private const double TemperatureStep = 1;
+
+    /// <summary>Explains <paramref name="healed"/> against the <paramref name="neat"/> ink and the target difference.</summary>
+    public static string For(Lab neat, Lab healed, Ciede2000Result vsTarget, MatchThresholds thresholds, bool blend)
+    {
+        double dl = healed.L - neat.L;
+        double db = healed.B - neat.B;
+        string? lightness = Math.Abs(dl) < 0.5 ? null : $"{Number(Math.Abs(dl))} L* {(dl > 0 ? "lighter" : "darker")}";
+        string? temperature = db <= -TemperatureStep ? "cooler" : db >= TemperatureStep ? "warmer" : null;
+        string neatText = blend ? "the neat mix" : "neat";
+        string change = (lightness, temperature) switch
+        {
+            (not null, not null) => $"{lightness} and {temperature} (Δb* {Signed(db)}) than {neatText}",
+            (not null, null) => $"{lightness} than {neatText}",
+            (null, not null) => $"about as light as {neatText} but {temperature} (Δb* {Signed(db)})",
+            _ => $"close to {neatText}",
+        };
+        string verdict = thresholds.Tier(vsTarget.DeltaE) switch
+        {
+            "imperceptible" => "indistinguishable from the target",
+            "acceptable" => "within acceptability",
+            _ => $"visibly {(vsTarget.DeltaL < 0 ? "darker than" : vsTarget.DeltaL > 0 ? "lighter than" : "different from")} the target (ΔE00 {vsTarget.DeltaE.ToString("0.0", CultureInfo.InvariantCulture)})",
+        };
+        return $"Heals {change} on this skin; {verdict}.";
+    }
+
+    private static string Number(double v) => Math.Round(v).ToString("0", CultureInfo.InvariantCulture);
+
+    // A typographic minus, as in the design's example.
+    private static string Signed(double v)
+    {
+        double r = Math.Round(v);
+        return r < 0 ? "−" + (-r).ToString("0", CultureInfo.InvariantCulture) : (r > 0 ? "+" : "") + r.ToString("0", CultureInfo.InvariantCulture);
+    }
+}

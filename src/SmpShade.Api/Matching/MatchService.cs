@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using SmpShade.Api.Photos;
+using SmpShade.Colour;
+using SmpShade.Colour.Healing;
+using SmpShade.Colour.Skin;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>A validated match: what to match, on what skin, against which catalogue.</summary>
+public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, string? Supplier, int? CatalogueVersion,
+    double Years, bool StartLighter, bool Blends);
+
+/// <summary>
+/// Runs a match: pigments from the source, their optics from the cache, the skin fitted once, every candidate ranked,
+/// the answer shaped with the model's name, assumptions and correction.
+/// </summary>
+public sealed class MatchService(
+    IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, ActiveHealedToneCorrection correction)
+{
+    /// <summary>Matches; throws <see cref="PigmentSourceException"/> for an unknown or empty catalogue.</summary>
+    public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
+        var fit = model.FitSkin(plan.Skin);
+        var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
+        var ranking = ranker.Rank(prepared, new MatchQuery(plan.Target, fit, plan.Top, plan.Years, plan.StartLighter, plan.Blends), correction.Current);
+
+        var warnings = new List<PhotoWarning>();
+        if (fit.IsPoor)
+        {
+            warnings.Add(new PhotoWarning("skin.poor_fit",
+                $"The skin model reproduces this skin colour only to ΔE00 {fit.DeltaE00:0.0}; predictions on it are less certain."));
+        }
+
+        var o = model.Options;
+        return new MatchResponse(
+            plan.Mode,
+            Value(plan.Target),
+            [.. ranking.Candidates.Select(c => Single(c, thresholds))],
+            [.. ranking.Blends.Select(c => Blend(c, thresholds))],
+            prepared.Versions,
+            new ModelSummary(HealedToneOptions.ModelName, o.ParametersVersion, "D65", "2°", o.Assumptions(), ranking.Correction),
+            new SkinFitSummary(Value(plan.Skin), Value(fit.Skin.Lab), Round(fit.Skin.MelaninFraction, 5), Round(fit.Skin.BloodFraction, 5),
+                Round(fit.DeltaE00, 3), Round(SkinScales.Ita(plan.Skin), 2)),
+            new ThresholdSummary(Round(thresholds.Perceptibility, 3), Round(thresholds.Acceptability, 3)),
+            ranking.Evaluated,
+            warnings);
+    }
+
+    private static MatchCandidate Single(RankedCandidate c, MatchThresholds t)
+    {
+        var d = c.Difference;
+        return new MatchCandidate(Summary(c.Pigment.Pigment), c.WaterParts, Colour(c.Healed), Round(d.DeltaE, 3), Round(d.DeltaL, 3),
+            Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
+            MatchExplanation.For(c.Pigment.Ink.Lab, c.Healed, d, t, blend: false));
+    }
+
+    private static MatchBlend Blend(RankedCandidate c, MatchThresholds t)
+    {
+        var d = c.Difference;
+        var neat = InkOptics.Blend([.. c.Parts.Select(p => (p.Pigment.Ink, p.Weight))]).Lab;
+        return new MatchBlend([.. c.Parts.Select(p => new BlendPart(Summary(p.Pigment.Pigment), p.Weight))], c.WaterParts, Colour(c.Healed),
+            Round(d.DeltaE, 3), Round(d.DeltaL, 3), Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
+            MatchExplanation.For(neat, c.Healed, d, t, blend: true));
+    }
+
+    private static PigmentSummary Summary(MatchPigment p) => new(p.Supplier, p.Version, p.Sku, p.Name, p.Base, Value(p.Lab));
+
+    private static HealedColour Colour(Lab lab)
+    {
+        var rgb = RgbColourSpace.Srgb.FromLab(lab);
+        return new HealedColour(Value(lab), rgb.Rgb.ToHex(), rgb.InGamut);
+    }
+
+    private static LabValue Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
+
+    private static double Round(double v, int digits) => Math.Round(v, digits);
+}
+
+/// <summary>Registers matching: the healed-tone options (<c>HealedTone:</c>), the model, caches and the service.</summary>
+public static class MatchingSetup
+{
+    /// <summary>Adds matching's services.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddOptions<HealedToneOptions>().BindConfiguration(HealedToneOptions.Section)
+            .Validate(o => !o.Problems().Any(), "HealedTone: options are invalid (HealedToneOptions.Problems lists why).").ValidateOnStart();
+        services.AddSingleton(sp => new HealedToneModel(sp.GetRequiredService<IOptions<HealedToneOptions>>().Value));
+        services.AddSingleton<MatchRanker>();
+        services.AddSingleton<PreparedCatalogueCache>();
+        services.AddSingleton<ActiveHealedToneCorrection>();
+        services.AddScoped<IPigmentSource, CataloguePigmentSource>();
+        services.AddScoped<MatchService>();
+        return services;
+    }
+}

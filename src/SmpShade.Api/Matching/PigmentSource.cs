@@ -1,0 +1,90 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>A catalogue pigment as matching needs it.</summary>
+/// <param name="Supplier">Supplier slug.</param>
+/// <param name="Version">Catalogue version number the pigment belongs to.</param>
+/// <param name="Sku">Supplier's code.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Base"><c>carbon</c>, <c>iron-oxide</c>, <c>organic</c> or <c>mixed</c>.</param>
+/// <param name="Lab">Neat drawdown colour, D65 / 2°.</param>
+/// <param name="WaterParts">The supplier's dilution ladder (parts of water per part of ink); empty for the default.</param>
+/// <param name="Reflectance">Optional drawdown reflectance, 400–700 nm every 10 nm.</param>
+public sealed record MatchPigment(
+    string Supplier, int Version, string Sku, string Name, string Base, Lab Lab,
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance);
+
+/// <summary>One supplier's catalogue version taking part in a match.</summary>
+public sealed record CatalogueRef(string Supplier, int Version);
+
+/// <summary>The pigments to rank, and the catalogue versions they come from.</summary>
+/// <param name="Versions">Every catalogue version included (its identity keys the precomputed optics).</param>
+/// <param name="Pigments">The pigments.</param>
+public sealed record PigmentSet(IReadOnlyList<CatalogueRef> Versions, IReadOnlyList<MatchPigment> Pigments)
+{
+    /// <summary>Identifies this exact content: versions are immutable, so supplier@version pairs are enough.</summary>
+    public string Key => string.Join(';', Versions.Select(v => $"{v.Supplier}@{v.Version}").Order(StringComparer.Ordinal));
+}
+
+/// <summary>
+/// Where matching gets its candidates: the catalogue store in the service, an in-memory list in tests and benchmarks.
+/// </summary>
+public interface IPigmentSource
+{
+    /// <summary>
+    /// One supplier's version (current when <paramref name="version"/> is null), or every supplier's current version
+    /// when <paramref name="supplier"/> is null.
+    /// </summary>
+    /// <exception cref="PigmentSourceException">Unknown supplier or version.</exception>
+    Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes whenever any catalogue may have changed (a new version); a cheap query, so prepared catalogues can be
+    /// reused without reading the pigments again.
+    /// </summary>
+    Task<long> GetFingerprintAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The catalogue asked for does not exist; <see cref="Code"/> is the problem code (<c>catalogue.supplier_not_found</c> …).</summary>
+public sealed class PigmentSourceException(string code, string message) : Exception(message)
+{
+    /// <summary>Stable problem code.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>Pigments held in memory (tests, benchmarks, and the service until catalogues are in the database).</summary>
+public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : IPigmentSource
+{
+    private readonly List<MatchPigment> all = [.. pigments];
+
+    /// <inheritdoc />
+    public Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken)
+    {
+        var bySupplier = all.GroupBy(p => p.Supplier, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        IEnumerable<string> suppliers = supplier is null ? bySupplier.Keys : [supplier];
+        var versions = new List<CatalogueRef>();
+        var chosen = new List<MatchPigment>();
+        foreach (string s in suppliers)
+        {
+            if (!bySupplier.TryGetValue(s, out var rows))
+            {
+                throw new PigmentSourceException("catalogue.supplier_not_found", $"No supplier '{s}'.");
+            }
+
+            int v = version ?? rows.Max(p => p.Version);
+            if (!rows.Any(p => p.Version == v))
+            {
+                throw new PigmentSourceException("catalogue.version_not_found", $"Supplier '{s}' has no version {v}.");
+            }
+
+            versions.Add(new CatalogueRef(s, v));
+            chosen.AddRange(rows.Where(p => p.Version == v));
+        }
+
+        return Task.FromResult(new PigmentSet(versions, chosen));
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetFingerprintAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
+}

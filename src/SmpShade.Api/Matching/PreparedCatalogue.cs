@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using SmpShade.Colour.Healing;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>A pigment with the optics that depend only on the catalogue: its spectrum, K/S and ladder.</summary>
+/// <param name="Pigment">The catalogue entry.</param>
+/// <param name="Ink">Drawdown reflectance and K/S on the model grid.</param>
+/// <param name="Ladder">Water parts to try: the supplier's, else <see cref="PreparedCatalogue.DefaultLadder"/>.</param>
+public sealed record PreparedPigment(MatchPigment Pigment, InkOptics Ink, IReadOnlyList<double> Ladder);
+
+/// <summary>Every pigment of a <see cref="PigmentSet"/>, prepared once.</summary>
+public sealed class PreparedCatalogue
+{
+    /// <summary>The ladder when a supplier gives none (SCIENCE.md §8).</summary>
+    public static readonly IReadOnlyList<double> DefaultLadder = [0, 1, 3, 6, 12, 20];
+
+    /// <summary>Prepares every pigment (a smoothest spectrum per Lab-only pigment: ~0.1 ms each).</summary>
+    public PreparedCatalogue(PigmentSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        Versions = set.Versions;
+        Pigments = [.. set.Pigments.AsParallel().AsOrdered().Select(Prepare)];
+        CandidateCount = Pigments.Sum(p => p.Ladder.Count);
+    }
+
+    /// <summary>The catalogue versions included.</summary>
+    public IReadOnlyList<CatalogueRef> Versions { get; }
+
+    /// <summary>The pigments, in catalogue order.</summary>
+    public IReadOnlyList<PreparedPigment> Pigments { get; }
+
+    /// <summary>Pigment × dilution pairs.</summary>
+    public int CandidateCount { get; }
+
+    private static PreparedPigment Prepare(MatchPigment p)
+    {
+        var ink = p.Reflectance is { Count: Chromophores.Count } r ? InkOptics.FromReflectance(r) : InkOptics.FromLab(p.Lab);
+        IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? p.WaterParts : DefaultLadder;
+        return new PreparedPigment(p, ink, ladder);
+    }
+}
+
+/// <summary>
+/// Prepared catalogues, singleton. Looked up by request (supplier, version, source fingerprint) so a repeated match
+/// reads no pigments at all, and shared by content (supplier@version…, immutable) so two requests that resolve to the
+/// same versions share one preparation. Keeps the most recent few.
+/// </summary>
+public sealed class PreparedCatalogueCache
+{
+    private const int Capacity = 8;
+    private readonly ConcurrentDictionary<string, PreparedCatalogue> byRequest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<PreparedCatalogue>> byContent = new(StringComparer.Ordinal);
+
+    /// <summary>The prepared catalogue for this request, from <paramref name="source"/> on a miss.</summary>
+    /// <exception cref="PigmentSourceException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
+    public async Task<PreparedCatalogue> GetAsync(IPigmentSource source, string? supplier, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        long fingerprint = await source.GetFingerprintAsync(cancellationToken);
+        string requestKey = $"{supplier ?? "*"}|{version?.ToString() ?? "current"}|{fingerprint}";
+        if (byRequest.TryGetValue(requestKey, out var hit))
+        {
+            return hit;
+        }
+
+        var set = await source.GetAsync(supplier, version, cancellationToken);
+        if (set.Pigments.Count == 0)
+        {
+            throw new PigmentSourceException("catalogue.empty", supplier is null
+                ? "No catalogue has been loaded yet: there are no pigments to match against."
+                : $"Supplier '{supplier}' has no pigments in that catalogue version.");
+        }
+
+        var prepared = Get(set);
+        Trim(byRequest);
+        byRequest[requestKey] = prepared;
+        return prepared;
+    }
+
+    /// <summary>The prepared form of <paramref name="set"/>, computed on first use.</summary>
+    public PreparedCatalogue Get(PigmentSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        Trim(byContent);
+        return byContent.GetOrAdd(set.Key, _ => new Lazy<PreparedCatalogue>(() => new PreparedCatalogue(set))).Value;
+    }
+
+    // Crude bound on memory: when full, start again (entries are cheap to rebuild compared with unbounded growth).
+    private static void Trim<T>(ConcurrentDictionary<string, T> entries)
+    {
+        if (entries.Count >= Capacity)
+        {
+            entries.Clear();
+        }
+    }
+}
