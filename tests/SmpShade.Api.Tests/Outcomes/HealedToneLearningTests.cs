@@ -35,7 +35,11 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         while (DateTime.UtcNow < deadline && auto.ValueKind == JsonValueKind.Undefined)
         {
             using var versions = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/models/healed-tone"));
-            auto = versions.RootElement.GetProperty("items").EnumerateArray().FirstOrDefault(v => v.GetProperty("trainedBy").GetString() == "auto").Clone();
+            foreach (var v in versions.RootElement.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("trainedBy").GetString() == "auto"))
+            {
+                auto = v.Clone();
+            }
+
             await Task.Delay(250);
         }
 
