@@ -10,8 +10,6 @@ public sealed class HealingPropertiesTests
 
     public static TheoryData<int> AllTones => HealingFixture.Tones(1, 10);
 
-    public static TheoryData<int> TonesLighterThanTheInk => HealingFixture.Tones(1, 7);
-
     public static TheoryData<int> LightTones => HealingFixture.Tones(1, 5);
 
     [Theory]
@@ -30,14 +28,26 @@ public sealed class HealingPropertiesTests
     }
 
     [Theory]
-    [MemberData(nameof(TonesLighterThanTheInk))]
-    public void Healed_ink_is_lighter_than_the_neat_ink(int tone)
+    [MemberData(nameof(AllTones))]
+    public void Healed_ink_is_lighter_than_the_neat_ink_on_skin_clearly_lighter_than_the_ink(int tone)
     {
-        // From MST 8 on the skin is itself within a few L* of (or darker than) the drawdowns (L* 22 and 30), so the
-        // healed ink cannot be expected to be lighter than the drawdown there.
+        // On skin at least 15 L* lighter than the drawdown the healed dot is lighter than the drawdown. On skin about
+        // as dark as the ink (MST 7–10 for a L* 30 brown) it need not be: the skin itself is that dark.
         var skin = HealingFixture.Monk(tone).Skin;
-        Assert.True(Model.Healed(skin, HealingFixture.CarbonBlack, 0).L > HealingFixture.CarbonBlack.Lab.L);
-        Assert.True(Model.Healed(skin, HealingFixture.DarkBrown, 0).L > HealingFixture.DarkBrown.Lab.L);
+        foreach (var ink in new[] { HealingFixture.CarbonBlack, HealingFixture.DarkBrown })
+        {
+            if (skin.Lab.L >= ink.Lab.L + 15)
+            {
+                Assert.True(Model.Healed(skin, ink, 0).L > ink.Lab.L, $"MST {tone}, ink L* {ink.Lab.L:F0}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_lighter_than_neat_property_is_checked_on_most_of_the_Monk_range()
+    {
+        // Guards the condition above from silently skipping everything: carbon black (L* 22) qualifies on MST 1–7.
+        Assert.Equal(7, Enumerable.Range(1, 10).Count(t => HealingFixture.Monk(t).Skin.Lab.L >= HealingFixture.CarbonBlack.Lab.L + 15));
     }
 
     [Theory]
@@ -108,14 +118,45 @@ public sealed class HealingPropertiesTests
         Assert.Equal(Model.Load(0, 0) / 4, Model.Load(3, 0), 1e-12);
     }
 
-    [Fact]
-    public void Neat_carbon_black_on_light_skin_heals_to_a_dark_cool_grey_near_its_opaque_limit()
+    [Theory]
+    [InlineData(94.2, 1.5, 5.4)] // MST 1 swatch (fits to the model's lightest skin)
+    [InlineData(70, 8, 15)]      // a typical light skin as a spectrophotometer reads it
+    public void Neat_carbon_black_heals_within_the_calibration_target_on_light_skin(double l, double a, double b)
     {
-        // The calibration documented on HealedToneOptions.InkLoad: within 1.5 L* of an (effectively) opaque ink layer.
-        var skin = HealingFixture.Monk(1).Skin;
-        double neat = Model.Healed(skin, HealingFixture.CarbonBlack, 0).L;
+        // SCIENCE.md §6 calibration target: neat carbon black heals near L* 25–35 on light skin, and the load is high
+        // enough that the neat ink is within 1.5 L* of an opaque ink layer (HealedToneOptions.InkLoad).
+        var skin = Model.FitSkin(new Lab(l, a, b)).Skin;
+        var neat = Model.Healed(skin, HealingFixture.CarbonBlack, 0);
         double opaque = skin.HealedLab(HealingFixture.CarbonBlack.KOverS, 1e5).L;
-        Assert.InRange(neat - opaque, 0, 1.5);
-        Assert.InRange(neat, 40, 55);
+        Assert.InRange(neat.L, 25, 35);
+        Assert.InRange(neat.L - opaque, 0, 1.5);
+        Assert.True(neat.B < -5, $"b* {neat.B:F1}");
+    }
+}
+
+public sealed class HealingVectorPathTests
+{
+    [Fact]
+    public void The_vectorised_hot_path_equals_the_scalar_reference_path()
+    {
+        // Independent of the SIMD code: the scalar per-wavelength reflectance integrated with SpectralColour.
+        var colour = HealedToneModel.Colour;
+        Span<double> r = stackalloc double[31];
+        foreach (int tone in new[] { 1, 4, 6, 8, 10 })
+        {
+            var skin = HealingFixture.Monk(tone).Skin;
+            foreach (var ink in new[] { HealingFixture.CarbonBlack, HealingFixture.DarkBrown, InkOptics.FromLab(new Lab(60, 20, 30)) })
+            {
+                foreach (double load in new[] { 0.0, 0.5, 4, 40, 4000 })
+                {
+                    skin.Reflectance(ink.KOverS, load, r);
+                    var expected = colour.ToXyz(r);
+                    var actual = skin.HealedXyz(ink.KOverS, load);
+                    Assert.Equal(expected.X, actual.X, 1e-12);
+                    Assert.Equal(expected.Y, actual.Y, 1e-12);
+                    Assert.Equal(expected.Z, actual.Z, 1e-12);
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using SmpShade.Colour.Healing;
+using SmpShade.Colour.Skin;
 
 namespace SmpShade.Api.Matching;
 
@@ -49,7 +50,7 @@ internal static class BlendRanker
             }
         }
 
-        double bar = singles[0].Score - MatchThresholds.For(query.Skin.Measured).Perceptibility;
+        double bar = singles[0].Score - SkinScales.Thresholds(query.Skin.Measured).Perceptibility;
         return [.. blends.Where(c => c.Score < bar).OrderBy(c => c.Score).Take(Offered)];
     }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmpShade.Api.Auth;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos;
 
 namespace SmpShade.Api.Matching;
 
@@ -13,17 +16,54 @@ public static class MatchEndpoints
         group.MapPost("/", MatchAsync)
             .WithName("Match")
             .WithSummary("Rank pigments × dilutions by how close they heal to the target on this skin")
-            .WithDescription("JSON with measured skinLab and hairLab (or targetLab in custom mode). Every Lab is D65 / 2°.")
-            .Accepts<MatchRequest>("application/json")
+            .WithDescription("Either JSON (a MatchRequest with measured skinLab and hairLab, or targetLab in custom mode), or "
+                + "multipart/form-data as for analyses (a 'photo' file and an 'options' JSON part) plus a 'match' JSON part with "
+                + "the match options; the photo's measured hair and skin are used unless the match part gives them. D65 / 2°.")
+            .Accepts<MatchRequest>("application/json", "multipart/form-data")
+            .DisableAntiforgery()
+            .RequireReadAccess()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 
-    /// <summary>Validates the request at the boundary and runs the match.</summary>
+    /// <summary>Reads either form of the request, validates it at the boundary and runs the match.</summary>
     public static async Task<Results<Ok<MatchResponse>, ProblemHttpResult>> MatchAsync(
-        MatchRequest request, MatchService matches, CancellationToken cancellationToken)
+        HttpContext context, MatchService matches, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(matches);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        MatchRequest? request;
+        AnalysisResult? analysis = null;
+        try
+        {
+            if (context.Request.HasFormContentType)
+            {
+                (request, analysis) = await FromPhotoAsync(context.Request, analyzer, cancellationToken);
+            }
+            else if (context.Request.HasJsonContentType())
+            {
+                request = await context.Request.ReadFromJsonAsync<MatchRequest>(cancellationToken);
+            }
+            else
+            {
+                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or a multipart form",
+                    "POST /api/v1/matches takes application/json (measured colours) or multipart/form-data (a photo).");
+            }
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("request.invalid", "The body is not a valid match request", e.Message);
+        }
+        catch (PhotoRejectedException rejected)
+        {
+            return AnalysesEndpoints.ToProblem(context, rejected, analyzer.Options);
+        }
+
         var plan = MatchValidation.Validate(request, out var problem);
         if (plan is null)
         {
@@ -32,11 +72,36 @@ public static class MatchEndpoints
 
         try
         {
-            return TypedResults.Ok(await matches.MatchAsync(plan, cancellationToken));
+            var response = await matches.MatchAsync(plan, cancellationToken);
+            return TypedResults.Ok(response with { Analysis = analysis });
         }
         catch (PigmentSourceException e)
         {
             return Problems.NotFound(e.Code, "Catalogue not found", e.Message);
         }
     }
+
+    // The analyses form (photo + options) plus a 'match' JSON part; the match options are checked before the photo is decoded.
+    private static async Task<(MatchRequest, AnalysisResult?)> FromPhotoAsync(HttpRequest http, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        var (photo, options) = await AnalysisForm.ReadAsync(http, analyzer.Options, cancellationToken);
+        string part = http.Form["match"].ToString();
+        var request = string.IsNullOrWhiteSpace(part)
+            ? new MatchRequest(null)
+            : JsonSerializer.Deserialize<MatchRequest>(part, AnalysisForm.JsonOptions) ?? new MatchRequest(null);
+        if (MatchValidation.Validate(request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder }, out _) is null)
+        {
+            // Let the full validation below name the problem; no photo work for a request that will be refused.
+            return (request, null);
+        }
+
+        var analysis = analyzer.Analyze(photo, options, cancellationToken);
+        return (request with
+        {
+            SkinLab = request.SkinLab ?? new LabInput(analysis.Skin.Lab.L, analysis.Skin.Lab.A, analysis.Skin.Lab.B),
+            HairLab = request.HairLab ?? new LabInput(analysis.Hair.Lab.L, analysis.Hair.Lab.A, analysis.Hair.Lab.B),
+        }, analysis);
+    }
+
+    private static readonly LabInput Placeholder = new(50, 0, 0);
 }

@@ -17,17 +17,23 @@ public static class MatchExplanation
     {
         double dl = healed.L - neat.L;
         double db = healed.B - neat.B;
-        string lightness = Math.Abs(dl) < 0.5 ? "about as light" : $"{Number(Math.Abs(dl))} L* {(dl > 0 ? "lighter" : "darker")}";
-        string temperature = db <= -TemperatureStep ? " and cooler" : db >= TemperatureStep ? " and warmer" : "";
+        string? lightness = Math.Abs(dl) < 0.5 ? null : $"{Number(Math.Abs(dl))} L* {(dl > 0 ? "lighter" : "darker")}";
+        string? temperature = db <= -TemperatureStep ? "cooler" : db >= TemperatureStep ? "warmer" : null;
+        string neatText = blend ? "the neat mix" : "neat";
+        string change = (lightness, temperature) switch
+        {
+            (not null, not null) => $"{lightness} and {temperature} (Δb* {Signed(db)}) than {neatText}",
+            (not null, null) => $"{lightness} than {neatText}",
+            (null, not null) => $"about as light as {neatText} but {temperature} (Δb* {Signed(db)})",
+            _ => $"close to {neatText}",
+        };
         string verdict = thresholds.Tier(vsTarget.DeltaE) switch
         {
             "imperceptible" => "indistinguishable from the target",
             "acceptable" => "within acceptability",
             _ => $"visibly {(vsTarget.DeltaL < 0 ? "darker than" : vsTarget.DeltaL > 0 ? "lighter than" : "different from")} the target (ΔE00 {vsTarget.DeltaE.ToString("0.0", CultureInfo.InvariantCulture)})",
         };
-        string what = blend ? "the neat mix" : "neat";
-        string than = lightness == "about as light" ? "as" : "than";
-        return $"Heals {lightness}{temperature} (Δb* {Signed(db)}) {than} {what} on this skin; {verdict}.";
+        return $"Heals {change} on this skin; {verdict}.";
     }
 
     private static string Number(double v) => Math.Round(v).ToString("0", CultureInfo.InvariantCulture);

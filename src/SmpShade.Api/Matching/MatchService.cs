@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
+using SmpShade.Colour.Skin;
+
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Matching;
 
@@ -20,18 +23,9 @@ public sealed class MatchService(
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var set = await source.GetAsync(plan.Supplier, plan.CatalogueVersion, cancellationToken);
-        if (set.Pigments.Count == 0)
-        {
-            throw new PigmentSourceException("catalogue.empty", plan.Supplier is null
-                ? "No catalogue has been loaded yet: there are no pigments to match against."
-                : $"Supplier '{plan.Supplier}' has no pigments in that catalogue version.");
-        }
-
-        var prepared = cache.Get(set);
-        cancellationToken.ThrowIfCancellationRequested();
+        var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
         var fit = model.FitSkin(plan.Skin);
-        var thresholds = MatchThresholds.For(plan.Skin);
+        var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
         var ranking = ranker.Rank(prepared, new MatchQuery(plan.Target, fit, plan.Top, plan.Years, plan.StartLighter, plan.Blends), correction.Current);
 
         var warnings = new List<PhotoWarning>();
@@ -50,7 +44,7 @@ public sealed class MatchService(
             prepared.Versions,
             new ModelSummary(HealedToneOptions.ModelName, o.ParametersVersion, "D65", "2°", o.Assumptions(), ranking.Correction),
             new SkinFitSummary(Value(plan.Skin), Value(fit.Skin.Lab), Round(fit.Skin.MelaninFraction, 5), Round(fit.Skin.BloodFraction, 5),
-                Round(fit.DeltaE00, 3), Round(Math.Atan2(plan.Skin.L - 50, plan.Skin.B) * 180 / Math.PI, 2)),
+                Round(fit.DeltaE00, 3), Round(SkinScales.Ita(plan.Skin), 2)),
             new ThresholdSummary(Round(thresholds.Perceptibility, 3), Round(thresholds.Acceptability, 3)),
             ranking.Evaluated,
             warnings);
@@ -98,8 +92,7 @@ public static class MatchingSetup
         services.AddSingleton<MatchRanker>();
         services.AddSingleton<PreparedCatalogueCache>();
         services.AddSingleton<ActiveHealedToneCorrection>();
-        // Until catalogues are read from the database, matching has an empty in-memory source (answers catalogue.empty).
-        services.AddSingleton<IPigmentSource>(new InMemoryPigmentSource([]));
+        services.AddScoped<IPigmentSource, CataloguePigmentSource>();
         services.AddScoped<MatchService>();
         return services;
     }

@@ -38,6 +38,12 @@ public interface IPigmentSource
     /// </summary>
     /// <exception cref="PigmentSourceException">Unknown supplier or version.</exception>
     Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes whenever any catalogue may have changed (a new version); a cheap query, so prepared catalogues can be
+    /// reused without reading the pigments again.
+    /// </summary>
+    Task<long> GetFingerprintAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The catalogue asked for does not exist; <see cref="Code"/> is the problem code (<c>catalogue.supplier_not_found</c> …).</summary>
@@ -78,4 +84,7 @@ public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : 
 
         return Task.FromResult(new PigmentSet(versions, chosen));
     }
+
+    /// <inheritdoc />
+    public Task<long> GetFingerprintAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
 }

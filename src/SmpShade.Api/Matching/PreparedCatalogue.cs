@@ -42,37 +42,56 @@ public sealed class PreparedCatalogue
 }
 
 /// <summary>
-/// Prepared catalogues by content key (supplier@version…): versions are immutable, so an entry never goes stale.
-/// Singleton; keeps the most recent few so a new version does not grow memory without bound.
+/// Prepared catalogues, singleton. Looked up by request (supplier, version, source fingerprint) so a repeated match
+/// reads no pigments at all, and shared by content (supplier@version…, immutable) so two requests that resolve to the
+/// same versions share one preparation. Keeps the most recent few.
 /// </summary>
 public sealed class PreparedCatalogueCache
 {
     private const int Capacity = 8;
-    private readonly ConcurrentDictionary<string, Lazy<PreparedCatalogue>> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> order = new();
+    private readonly ConcurrentDictionary<string, PreparedCatalogue> byRequest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<PreparedCatalogue>> byContent = new(StringComparer.Ordinal);
+
+    /// <summary>The prepared catalogue for this request, from <paramref name="source"/> on a miss.</summary>
+    /// <exception cref="PigmentSourceException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
+    public async Task<PreparedCatalogue> GetAsync(IPigmentSource source, string? supplier, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        long fingerprint = await source.GetFingerprintAsync(cancellationToken);
+        string requestKey = $"{supplier ?? "*"}|{version?.ToString() ?? "current"}|{fingerprint}";
+        if (byRequest.TryGetValue(requestKey, out var hit))
+        {
+            return hit;
+        }
+
+        var set = await source.GetAsync(supplier, version, cancellationToken);
+        if (set.Pigments.Count == 0)
+        {
+            throw new PigmentSourceException("catalogue.empty", supplier is null
+                ? "No catalogue has been loaded yet: there are no pigments to match against."
+                : $"Supplier '{supplier}' has no pigments in that catalogue version.");
+        }
+
+        var prepared = Get(set);
+        Trim(byRequest);
+        byRequest[requestKey] = prepared;
+        return prepared;
+    }
 
     /// <summary>The prepared form of <paramref name="set"/>, computed on first use.</summary>
     public PreparedCatalogue Get(PigmentSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        string key = set.Key;
-        var lazy = entries.GetOrAdd(key, k =>
-        {
-            order.Enqueue(k);
-            return new Lazy<PreparedCatalogue>(() => new PreparedCatalogue(set));
-        });
-        while (entries.Count > Capacity && order.TryDequeue(out string? old))
-        {
-            if (old == key)
-            {
-                order.Enqueue(old); // the entry just asked for stays; evict the next oldest
-            }
-            else
-            {
-                entries.TryRemove(old, out _);
-            }
-        }
+        Trim(byContent);
+        return byContent.GetOrAdd(set.Key, _ => new Lazy<PreparedCatalogue>(() => new PreparedCatalogue(set))).Value;
+    }
 
-        return lazy.Value;
+    // Crude bound on memory: when full, start again (entries are cheap to rebuild compared with unbounded growth).
+    private static void Trim<T>(ConcurrentDictionary<string, T> entries)
+    {
+        if (entries.Count >= Capacity)
+        {
+            entries.Clear();
+        }
     }
 }

@@ -7,14 +7,22 @@ namespace SmpShade.Colour.Healing;
 /// melanin, clear dermis, pigmented dermis (where healed ink sits), semi-infinite deep dermis (SCIENCE.md §6).
 /// Everything that does not depend on the ink is computed once here, so a pigment costs one layer per wavelength.
 /// </summary>
-public sealed class SkinLayers
+public sealed partial class SkinLayers
 {
-    private readonly double[] topReflectanceAbove;
-    private readonly double[] topReflectanceBelow;
-    private readonly double[] topTransmittance;
-    private readonly double[] pigmentedK;
-    private readonly double[] pigmentedS;
-    private readonly double[] deepReflectance;
+    /// <summary>Samples per spectrum rounded up to whole 4-lane vectors; the padding lane has zero weight.</summary>
+    internal const int Padded = (Chromophores.Count + 3) / 4 * 4;
+
+    // Per wavelength (padded): the top composite (epidermis over clear dermis), the ink-free pigmented dermis, and the
+    // deep dermis's R∞. Padding lanes hold harmless values (no NaN) and zero colour weights.
+    private readonly double[] topReflectanceAbove = new double[Padded];
+    private readonly double[] topReflectanceBelow = new double[Padded];
+    private readonly double[] topTransmittanceSquared = new double[Padded];
+    private readonly double[] pigmentedK = new double[Padded];
+    private readonly double[] pigmentedS = new double[Padded];
+    private readonly double[] deepReflectance = new double[Padded];
+    private readonly double[] weightX = new double[Padded];
+    private readonly double[] weightY = new double[Padded];
+    private readonly double[] weightZ = new double[Padded];
     private readonly double pigmentedCm;
     private readonly double k1;
     private readonly double k2;
@@ -31,14 +39,10 @@ public sealed class SkinLayers
         k2 = o.SaundersonK2;
         specular = o.SpecularIncluded;
         pigmentedCm = o.PigmentedDermisMicrometres * 1e-4;
-        int n = Chromophores.Count;
-        topReflectanceAbove = new double[n];
-        topReflectanceBelow = new double[n];
-        topTransmittance = new double[n];
-        pigmentedK = new double[n];
-        pigmentedS = new double[n];
-        deepReflectance = new double[n];
-        for (int i = 0; i < n; i++)
+        Array.Fill(pigmentedK, 1);
+        Array.Fill(pigmentedS, 1);
+        var (wx, wy, wz) = colour.Weights;
+        for (int i = 0; i < Chromophores.Count; i++)
         {
             double baseline = model.BaselineAbsorption[i];
             // Star et al. (1988): K = 2μa, S = 0.75μs′ for diffuse light.
@@ -49,13 +53,14 @@ public sealed class SkinLayers
                 .Over(KubelkaMunk.Layer(kDermis, s, o.ClearDermisMicrometres * 1e-4));
             topReflectanceAbove[i] = top.ReflectanceAbove;
             topReflectanceBelow[i] = top.ReflectanceBelow;
-            topTransmittance[i] = top.Transmittance;
+            topTransmittanceSquared[i] = top.Transmittance * top.Transmittance;
             pigmentedK[i] = kDermis;
             pigmentedS[i] = s;
             deepReflectance[i] = KubelkaMunk.ReflectanceInfinite(kDermis, s);
+            (weightX[i], weightY[i], weightZ[i]) = (wx[i], wy[i], wz[i]);
         }
 
-        Span<double> r = stackalloc double[n];
+        Span<double> r = stackalloc double[Chromophores.Count];
         Reflectance(default, 0, r);
         Lab = colour.ToLab(r);
     }
@@ -72,7 +77,7 @@ public sealed class SkinLayers
     /// <summary>
     /// Observed reflectance with ink of spectral (K/S) <paramref name="inkKOverS"/> at scattering load
     /// <paramref name="load"/> (= c·φ·S_ink, cm⁻¹) in the pigmented dermis: K += load·(K/S), S += load.
-    /// An empty <paramref name="inkKOverS"/> or zero load means bare skin.
+    /// An empty <paramref name="inkKOverS"/> or zero load means bare skin. The reference (scalar) path.
     /// </summary>
     public void Reflectance(ReadOnlySpan<double> inkKOverS, double load, Span<double> reflectance)
     {
@@ -86,33 +91,12 @@ public sealed class SkinLayers
                 s += load;
             }
 
-            reflectance[i] = Observed(i, KubelkaMunk.Layer(k, s, pigmentedCm).Over(deepReflectance[i]));
+            double below = KubelkaMunk.Layer(k, s, pigmentedCm).Over(deepReflectance[i]);
+            double body = topReflectanceAbove[i] + topTransmittanceSquared[i] * below / (1 - topReflectanceBelow[i] * below);
+            reflectance[i] = KubelkaMunk.Saunderson(body, k1, k2, specular);
         }
-    }
-
-    /// <summary>The healed colour's tristimulus values (D65, white Y = 1); the per-candidate hot path.</summary>
-    public Xyz HealedXyz(ReadOnlySpan<double> inkKOverS, double load)
-    {
-        var (wx, wy, wz) = colour.Weights;
-        double x = 0, y = 0, z = 0;
-        for (int i = 0; i < pigmentedK.Length; i++)
-        {
-            double r = Observed(i, KubelkaMunk.Layer(pigmentedK[i] + load * inkKOverS[i], pigmentedS[i] + load, pigmentedCm).Over(deepReflectance[i]));
-            x += wx[i] * r;
-            y += wy[i] * r;
-            z += wz[i] * r;
-        }
-
-        return new Xyz(x, y, z);
     }
 
     /// <summary>The healed colour, Lab D65.</summary>
     public Lab HealedLab(ReadOnlySpan<double> inkKOverS, double load) => HealedXyz(inkKOverS, load).ToLab(colour.White);
-
-    // Top layers over what lies beneath, then the surface.
-    private double Observed(int i, double below)
-    {
-        double body = topReflectanceAbove[i] + topTransmittance[i] * topTransmittance[i] * below / (1 - topReflectanceBelow[i] * below);
-        return KubelkaMunk.Saunderson(body, k1, k2, specular);
-    }
 }

@@ -40,6 +40,8 @@ public sealed class MatchingFactory : SmpShadeFactory
             supplier == "hollow"
                 ? Task.FromResult(new PigmentSet([new CatalogueRef("hollow", 1)], []))
                 : inner.GetAsync(supplier, version, cancellationToken);
+
+        public Task<long> GetFingerprintAsync(CancellationToken cancellationToken) => inner.GetFingerprintAsync(cancellationToken);
     }
 }
 

@@ -1,0 +1,28 @@
+using SmpShade.Api.Catalogue;
+
+namespace SmpShade.Api.Matching;
+
+/// <summary>Matching's candidates from the catalogues in the database (<see cref="CatalogueStore"/>). Scoped.</summary>
+public sealed class CataloguePigmentSource(CatalogueStore store) : IPigmentSource
+{
+    /// <inheritdoc />
+    public async Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CataloguePigment> pigments;
+        try
+        {
+            pigments = await store.GetPigmentsAsync(supplier, version, cancellationToken);
+        }
+        catch (CatalogueNotFoundException e)
+        {
+            throw new PigmentSourceException(e.Code, e.Message);
+        }
+
+        var versions = pigments.Select(p => new CatalogueRef(p.Supplier, p.Version)).Distinct().ToList();
+        return new PigmentSet(versions, [.. pigments.Select(p => new MatchPigment(
+            p.Supplier, p.Version, p.Sku, p.Name, PigmentBases.ToText(p.Base), p.Lab, p.WaterParts, p.Reflectance))]);
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetFingerprintAsync(CancellationToken cancellationToken) => store.GetFingerprintAsync(cancellationToken);
+}
