@@ -73,7 +73,7 @@ public sealed class MatchService(
         return new HealedColour(Value(lab), rgb.Rgb.ToHex(), rgb.InGamut);
     }
 
-    private static LabValue Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
+    private static LabDto Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
 
     private static double Round(double v, int digits) => Math.Round(v, digits);
 }
