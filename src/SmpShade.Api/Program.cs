@@ -3,6 +3,7 @@ using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Matching;
+using SmpShade.Api.Outcomes;
 using SmpShade.Api.Photos;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,8 @@ builder.Services.AddSmpShadeOpenApi();
 builder.Services.AddPhotoAnalysis();
 // Healed-tone model (HealedTone: options) and pigment ranking.
 builder.Services.AddMatching();
+// Recorded healed results and the learnt correction (HealedToneLearning: options).
+builder.Services.AddOutcomes();
 
 var app = builder.Build();
 
@@ -44,8 +47,12 @@ app.MapKeys();
 app.MapCatalogue();
 // POST /api/v1/analyses: photo → hair and skin CIELAB.
 app.MapAnalyses();
-// POST /api/v1/matches: pigments ranked by predicted healed colour.
+// POST /api/v1/matches: rank pigments by predicted healed tone.
 app.MapMatching();
+// POST/GET /api/v1/outcomes: recorded healed results.
+app.MapOutcomes();
+// /api/v1/models/healed-tone: train the correction, list its versions.
+app.MapHealedToneModels();
 
 await app.MigrateDatabaseAsync();
 await app.RunAsync();

@@ -21,10 +21,12 @@ public static class CatalogueEndpoints
             .WithSummary("A supplier's catalogue versions, newest first, with row counts and the key that loaded each.")
             .ProducesProblem(401).ProducesProblem(404);
         group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).RequireRoles(Roles.Admin, Roles.Supplier)
-            .Accepts<CatalogueJson>("application/json", "text/csv")
-            .WithSummary("Load a whole catalogue as a new immutable version (text/csv or JSON), all or nothing; ?dryRun=true validates only.")
+            .Accepts<CatalogueJson>("application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml")
+            .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
             .WithDescription("CSV columns (headers case-insensitive, '#' lines are comments): sku, name, line, l, a, b, illuminant (D50|D65), " +
                 "observer (2|10, default 2), base (carbon|iron-oxide|organic|mixed), water_parts (e.g. 0;3;6;12;20), r400 … r700 (optional). " +
+                "CxF3 (ISO 17972-1) as application/xml: objects with cc:ColorCIELab, the illuminant/observer of their ColorSpecification, " +
+                "SMP fields as cc:Tag sku, line, base, water_parts; an optional 10 nm cc:ReflectanceSpectrum. " +
                 "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         return group;

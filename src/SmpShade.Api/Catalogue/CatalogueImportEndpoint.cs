@@ -30,7 +30,7 @@ public static class CatalogueImportEndpoint
         if (format is null)
         {
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "catalogue.unsupported_media_type",
-                "Unsupported catalogue format.", "Send text/csv or application/json.");
+                "Unsupported catalogue format.", "Send text/csv, application/json or CxF3 as application/xml.");
         }
 
         long max = options.Value.MaxBodyBytes;
@@ -48,9 +48,12 @@ public static class CatalogueImportEndpoint
         try
         {
             var body = new LimitedStream(context.Request.Body, max);
-            await (format == "csv"
-                ? CsvCatalogueReader.ReadAsync(body, builder, cancellationToken)
-                : JsonCatalogueReader.ReadAsync(body, builder, cancellationToken));
+            await (format switch
+            {
+                "csv" => CsvCatalogueReader.ReadAsync(body, builder, cancellationToken),
+                "cxf" => CxfCatalogueReader.ReadAsync(body, builder, cancellationToken),
+                _ => JsonCatalogueReader.ReadAsync(body, builder, cancellationToken),
+            });
         }
         catch (CatalogueFormatException bad)
         {
@@ -105,6 +108,7 @@ public static class CatalogueImportEndpoint
         {
             "text/csv" or "application/csv" => "csv",
             "application/json" => "json",
+            "application/xml" or "text/xml" or "application/vnd.cxf+xml" => "cxf",
             _ when type.EndsWith("+json", StringComparison.Ordinal) => "json",
             _ => null,
         };

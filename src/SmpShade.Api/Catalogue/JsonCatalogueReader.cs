@@ -59,10 +59,6 @@ public static class JsonCatalogueReader
                 var p = Props(pigment);
                 var lab = p.GetValueOrDefault("lab");
                 var labProps = lab.ValueKind == JsonValueKind.Object ? Props(lab) : [];
-                if (lab.ValueKind == JsonValueKind.Object)
-                {
-                    Unknown(lab, LabFields, $"pigments[{row - 1}].lab.", unknown);
-                }
 
                 builder.Add(row, new RowFields(
                     Scalar(p.GetValueOrDefault("sku")), Scalar(p.GetValueOrDefault("name")), Scalar(p.GetValueOrDefault("line")),
@@ -93,6 +89,7 @@ public static class JsonCatalogueReader
         return props;
     }
 
+    /// <summary>Lists unknown properties in document order, looking inside a pigment's <c>lab</c> where it appears.</summary>
     private static void Unknown(JsonElement element, string[] known, string path, List<string> unknown)
     {
         foreach (var property in element.EnumerateObject())
@@ -100,6 +97,11 @@ public static class JsonCatalogueReader
             if (!known.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
             {
                 unknown.Add(path + property.Name);
+            }
+            else if (known == PigmentFields && property.Value.ValueKind == JsonValueKind.Object
+                && string.Equals(property.Name, "lab", StringComparison.OrdinalIgnoreCase))
+            {
+                Unknown(property.Value, LabFields, path + property.Name + ".", unknown);
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using SmpShade.Api.Photos;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Matching;
 
 /// <summary>A Lab in a request, <c>{"l", "a", "b"}</c> (D65 / 2°); components nullable so a missing one is an error, not 0.</summary>

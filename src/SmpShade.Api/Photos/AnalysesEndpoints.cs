@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmpShade.Api.Auth;
 using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
@@ -11,6 +12,7 @@ public static class AnalysesEndpoints
         var group = app.MapGroup("/api/v1/analyses").WithTags("Analyses");
 
         group.MapPost("/", AnalyseAsync)
+            .RequireReadAccess()
             .WithSummary("Measure hair and skin colour (CIELAB D65) in a photo")
             .WithDescription("multipart/form-data: a 'photo' file (JPEG, PNG, WebP, TIFF) and an optional 'options' JSON part "
                 + "with regions (normalised rect or polygon) and the reference (none, greyCard, colorChecker24). Stores nothing.")

@@ -1,5 +1,6 @@
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
+using SmpShade.Colour.Skin;
 
 namespace SmpShade.Api.Photos;
 
@@ -57,7 +58,7 @@ public static class AutoRegions
     /// <summary>Skin hue angle 20°–80° (SCIENCE.md §3) and an ITA° within the range seen on human skin (Del Bino 2013: about −60° to 70°).</summary>
     private static bool LooksLikeSkin(Lab lab)
     {
-        double ita = SkinTone.Ita(lab);
+        double ita = SkinScales.Ita(lab);
         return lab.HueDegrees is >= 20 and <= 80 && lab.Chroma >= 3 && ita is >= -70 and <= 80;
     }
 

@@ -25,10 +25,21 @@ public static class LabClustering
 
         int stride = Math.Max(1, (int)Math.Ceiling((double)points.Count / maxTrainingPoints));
         var rows = new List<LabRow>(points.Count / stride + 1);
+        var distinct = new HashSet<(float, float, float)>();
         for (int i = 0; i < points.Count; i += stride)
         {
             var p = points[i];
             rows.Add(new LabRow { Features = [(float)p.L, (float)p.A, (float)p.B] });
+            distinct.Add(((float)p.L, (float)p.A, (float)p.B));
+        }
+
+        // A flat region (a synthetic patch, a clipped or very smooth area) has fewer distinct colours than clusters:
+        // ML.NET's k-means++ refuses that, so ask for no more clusters than there are colours.
+        k = Math.Min(k, distinct.Count);
+        if (k == 1)
+        {
+            var only = rows[0].Features;
+            return new Clusters([new Lab(only[0], only[1], only[2])], new int[points.Count]);
         }
 
         var ml = new MLContext(seed: 20260101);

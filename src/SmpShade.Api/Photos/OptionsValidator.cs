@@ -118,12 +118,14 @@ public static class OptionsValidator
 
             if (reference.Reflectance is { } k && !(k > 0 && k <= 1))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be in (0, 1].");
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be in (0, 1].",
+                    $"reference.reflectance is {k}; an 18 % card is 0.18.");
             }
 
             if (reference.Lab is { } lab && !(double.IsFinite(lab.L) && double.IsFinite(lab.A) && double.IsFinite(lab.B) && lab.L > 0 && lab.L <= 100))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 0 < L* ≤ 100.");
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 0 < L* ≤ 100.",
+                    "reference.lab must be the card's stated CIELAB (D65), e.g. {\"l\": 50, \"a\": 0, \"b\": 0}.");
             }
         }
 

@@ -9,15 +9,24 @@ namespace SmpShade.Api.Photos;
 /// </summary>
 public static class ReferenceStage
 {
-    /// <summary>L* of a neutral of the given reflectance (Y), under D65: CIE 1976 L* = 116 f(Y) − 16.</summary>
-    public static Lab NeutralOfReflectance(double reflectance) =>
-        (WhitePoint.D65.Xyz * reflectance).ToLab(WhitePoint.D65) with { A = 0, B = 0 };
-
+    /// <summary>The correction for the photo; a reference that cannot be fitted is 422 with the corrector's code.</summary>
     public static ReferenceResult Build(PhotoPixels pixels, AnalysisOptions options, PhotoOptions limits)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
+        try
+        {
+            return Fit(pixels, options, limits);
+        }
+        catch (ReferenceFitException error)
+        {
+            throw PhotoRejectedException.Unprocessable(error.Code, "The reference could not be used.", error.Message);
+        }
+    }
+
+    private static ReferenceResult Fit(PhotoPixels pixels, AnalysisOptions options, PhotoOptions limits)
+    {
         var space = pixels.ColourSpace.Space;
         var reference = options.Reference;
         switch (reference?.Type ?? "none")
@@ -31,12 +40,12 @@ public static class ReferenceStage
                 }
 
                 // SCIENCE.md §4: default card = 18 % reflectance neutral (L* ≈ 49.5).
-                var cardLab = reference!.Lab?.ToLab() ?? NeutralOfReflectance(reference.Reflectance ?? 0.18);
-                return ReferenceCorrectorStandIn.GreyCard(space, Mean(card.Linear), cardLab);
+                var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
+                return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab);
             case "colorChecker24":
                 var corners = reference!.Corners!.Select(p => (p[0] * pixels.Width, p[1] * pixels.Height)).ToList();
                 var means = new List<LinearRgb>(24);
-                foreach (var quad in ReferenceCorrectorStandIn.PatchSamplingQuads(corners))
+                foreach (var quad in ChartGeometry.PatchSamplingQuads(corners))
                 {
                     var patch = pixels.Sample(quad.Select(q => (q.X / pixels.Width, q.Y / pixels.Height)).ToList(), limits.MaxSamplesPerRegion);
                     if (patch.Linear.Length == 0)
@@ -48,9 +57,9 @@ public static class ReferenceStage
                     means.Add(Mean(patch.Linear));
                 }
 
-                return ReferenceCorrectorStandIn.ColorChecker(space, means);
+                return ReferenceCorrector.ColorChecker(space, means);
             default:
-                return ReferenceCorrectorStandIn.None(space);
+                return ReferenceCorrector.None(space);
         }
     }
 

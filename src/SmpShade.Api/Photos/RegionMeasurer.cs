@@ -1,5 +1,6 @@
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
+using SmpShade.Colour.Skin;
 
 namespace SmpShade.Api.Photos;
 
@@ -72,9 +73,10 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
 
         var m = ColourStatistics.Measure(order.Select(i => xyz[i]).ToArray(), order.Select(i => lab[i]).ToArray());
         var mean = m.Lab.ToLab();
-        double ita = SkinTone.Ita(mean);
+        double ita = SkinScales.Ita(mean);
+        var monk = SkinScales.NearestMonk(mean);
         return new SkinColour(m.Lab, m.Lch, m.Hex, m.InGamut, m.Pixels, m.Sd, m.StandardError,
-            ita, SkinTone.ItaCategory(ita), SkinTone.NearestMonk(mean));
+            ita, CamelCase(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, monk.DeltaE00));
     }
 
     /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>
@@ -106,6 +108,13 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
 
         var chosen = Members(clusters.Assignment, best);
         return ColourStatistics.Measure(chosen.Select(i => xyz[i]).ToArray(), chosen.Select(i => lab[i]).ToArray());
+    }
+
+    /// <summary>The category as the API spells it: <c>veryLight</c>, <c>light</c> … <c>dark</c>.</summary>
+    private static string CamelCase(ItaCategory category)
+    {
+        string name = category.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static int[] Members(int[] assignment, int cluster) =>

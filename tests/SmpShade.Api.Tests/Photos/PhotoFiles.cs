@@ -8,7 +8,7 @@ namespace SmpShade.Api.Tests.Photos;
 /// <summary>Test photos (Images/, copied to the output) and request builders.</summary>
 public static class PhotoFiles
 {
-    /// <summary>The generated 256×256 scene's regions (Images/Generated/SOURCES.md): strands at x 26–230, y 13–117.</summary>
+    /// <summary>The generated 256×256 scene's regions (Images/Generated/SOURCES.md): strands at x 26–230, y 12–111.</summary>
     public const string SceneRegions =
         """{"regions":{"hair":{"rect":[0.125,0.06,0.75,0.38]},"skin":{"rect":[0.05,0.6,0.5,0.35]}}}""";
 

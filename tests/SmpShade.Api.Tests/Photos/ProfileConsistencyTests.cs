@@ -13,37 +13,66 @@ public sealed class ProfileConsistencyTests(ITestOutputHelper output)
     /// <summary>Issue 3's acceptance threshold across profiles.</summary>
     private const double SameColour = 1.0;
 
-    public static TheoryData<string, string> Encodings => new()
+    /// <summary>Lossless files: what the reader does is all that differs between them.</summary>
+    public static TheoryData<string, string> Lossless => new()
     {
         // file, words of the embedded profile's description (Argyll's reference profiles)
-        { "scene_sRGB_8.jpg", "sRGB IEC61966-2.1" },
+        { "scene_sRGB_8.png", "sRGB IEC61966-2.1" },
         { "scene_sRGB_16.png", "sRGB IEC61966-2.1" },
-        { "scene_DisplayP3_8.jpg", "DisplayP3" },
         { "scene_DisplayP3_8.png", "DisplayP3" },
         { "scene_DisplayP3_16.png", "DisplayP3" },
-        { "scene_ClayRGB1998_8.jpg", "Adobe RGB (1998)" },
+        { "scene_ClayRGB1998_8.png", "Adobe RGB (1998)" },
         { "scene_ClayRGB1998_16.png", "Adobe RGB (1998)" },
-        { "scene_ProPhoto_8.jpg", "ProPhoto RGB" },
         { "scene_ProPhoto_16.png", "ProPhoto RGB" },
-        { "scene_Rec2020_8.jpg", "BT.2020" },
+        { "scene_Rec2020_8.png", "BT.2020" },
         { "scene_Rec2020_16.png", "BT.2020" },
     };
 
+    /// <summary>
+    /// 8-bit JPEGs (quality 98; the profile comes from APP2) and the 8-bit ProPhoto PNG: the encoding itself moves
+    /// the dark hair. In the ProPhoto PNG the strand is (35, 31, 25) where the 16-bit file has (9214, 8002, 6509)/65535
+    /// = (35.85, 31.14, 25.33)/255; by hand (gamma 1.8, ProPhoto primaries, D50) that rounding alone is ΔE*ab 1.01.
+    /// </summary>
+    public static TheoryData<string, string> Coarse => new()
+    {
+        { "scene_ProPhoto_8.png", "ProPhoto RGB" },
+        { "scene_sRGB_8.jpg", "sRGB IEC61966-2.1" },
+        { "scene_DisplayP3_8.jpg", "DisplayP3" },
+        { "scene_ClayRGB1998_8.jpg", "Adobe RGB (1998)" },
+        { "scene_ProPhoto_8.jpg", "ProPhoto RGB" },
+        { "scene_Rec2020_8.jpg", "BT.2020" },
+    };
+
     [Theory]
-    [MemberData(nameof(Encodings))]
+    [MemberData(nameof(Lossless))]
     public void The_scene_measures_the_same_in_every_profile_and_bit_depth(string file, string profileName)
+    {
+        var (skin, hair) = Compare(file, profileName);
+        Assert.True(skin <= SameColour, $"skin ΔE00 {skin:F2} > {SameColour}");
+        Assert.True(hair <= SameColour, $"hair ΔE00 {hair:F2} > {SameColour}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Coarse))]
+    public void The_scene_skin_measures_the_same_from_lossy_or_coarse_encodings(string file, string profileName)
+    {
+        // Hair (L* ≈ 18) is not asserted here: 8-bit coding moves dark codes by ±1–2, which in ProPhoto is up to
+        // ΔE00 ≈ 3 (measured: Images/Generated/SOURCES.md); the lossless theory above covers the reader itself.
+        var (skin, _) = Compare(file, profileName);
+        Assert.True(skin <= SameColour, $"skin ΔE00 {skin:F2} > {SameColour}");
+    }
+
+    private (double Skin, double Hair) Compare(string file, string profileName)
     {
         var reference = PhotoFiles.Analyse(PhotoFiles.Generated("scene.png"));
         var result = PhotoFiles.Analyse(PhotoFiles.Generated(file));
         double skin = DeltaE.Ciede2000(result.Skin.Lab.ToLab(), reference.Skin.Lab.ToLab());
         double hair = DeltaE.Ciede2000(result.Hair.Lab.ToLab(), reference.Hair.Lab.ToLab());
-        output.WriteLine($"{file}: profile '{result.Profile.Name}', skin {result.Skin.Lab} ΔE00 {skin:F2}, hair {result.Hair.Lab} ΔE00 {hair:F2}");
-
+        output.WriteLine($"{file}: profile '{result.Profile.Name}', skin ΔE00 {skin:F2}, hair ΔE00 {hair:F2}");
         Assert.False(result.Profile.Assumed, "the embedded profile is used");
         Assert.Contains(profileName, result.Profile.Name, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Warnings, w => w.Code.StartsWith("profile.", StringComparison.Ordinal));
-        Assert.True(skin <= SameColour, $"skin ΔE00 {skin:F2} > {SameColour}");
-        Assert.True(hair <= SameColour, $"hair ΔE00 {hair:F2} > {SameColour}");
+        return (skin, hair);
     }
 
     [Fact]

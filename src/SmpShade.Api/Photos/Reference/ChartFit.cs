@@ -24,7 +24,7 @@ public sealed record ChartFit(string Model, IColourCorrection Correction, IReadO
     /// Least-squares fit of linear RGB to XYZ (D65) over the patches (Finlayson et al. 2015 fit XYZ the same way),
     /// with the leave-one-out ΔE00 of each patch against <paramref name="targets"/>' Lab (D65).
     /// </summary>
-    public static ChartFit Fit(string model, IReadOnlyList<LinearRgb> rgb, IReadOnlyList<Xyz> targets)
+    public static ChartFit Fit(string model, IReadOnlyList<LinearRgb> rgb, IReadOnlyList<Xyz> targets, Func<Xyz, double>? weight = null)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         ArgumentNullException.ThrowIfNull(targets);
@@ -41,14 +41,15 @@ public sealed record ChartFit(string Model, IColourCorrection Correction, IReadO
         for (int i = 0; i < n; i++)
         {
             RootPolynomialCorrection.Terms(rgb[i], terms);
+            double w = weight is null ? 1 : Math.Sqrt(weight(targets[i]));
             for (int j = 0; j < k; j++)
             {
-                design[i, j] = terms[j];
+                design[i, j] = w * terms[j];
             }
 
-            target[i, 0] = targets[i].X;
-            target[i, 1] = targets[i].Y;
-            target[i, 2] = targets[i].Z;
+            target[i, 0] = w * targets[i].X;
+            target[i, 1] = w * targets[i].Y;
+            target[i, 2] = w * targets[i].Z;
         }
 
         IColourCorrection all = Solve(model, design, target)

@@ -18,6 +18,7 @@ public static class ChartGeometry
     /// </summary>
     /// <param name="corners">Outer corners of the patch area in pixels: the dark-skin corner first, then clockwise
     /// on screen (y down): the bluish-green corner, the black corner, the blue corner.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.corners_invalid</c> when the corners are not a convex quadrilateral.</exception>
     public static Homography ChartToImage(IReadOnlyList<(double X, double Y)> corners)
     {
         ArgumentNullException.ThrowIfNull(corners);
@@ -26,8 +27,47 @@ public static class ChartGeometry
             throw new ArgumentException("A ColorChecker needs exactly four corners.", nameof(corners));
         }
 
+        if (!IsConvex(corners))
+        {
+            throw new ReferenceFitException("reference.corners_invalid",
+                "The chart's corners must form a convex quadrilateral, in order: dark skin, bluish green, black, blue.");
+        }
+
         (double X, double Y)[] chart = [(0, 0), (Columns, 0), (Columns, Rows), (0, Rows)];
         return Homography.FromPoints(chart, corners);
+    }
+
+    /// <summary>
+    /// True when the four points turn the same way at every corner and enclose some area: a chart seen from the front
+    /// (either turning direction, so a mirrored selfie works too).
+    /// </summary>
+    public static bool IsConvex(IReadOnlyList<(double X, double Y)> corners)
+    {
+        ArgumentNullException.ThrowIfNull(corners);
+        if (corners.Count != 4 || corners.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)))
+        {
+            return false;
+        }
+
+        double area = 0;
+        int sign = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            var (ax, ay) = corners[i];
+            var (bx, by) = corners[(i + 1) % 4];
+            var (cx, cy) = corners[(i + 2) % 4];
+            double turn = (bx - ax) * (cy - by) - (by - ay) * (cx - bx);
+            int s = Math.Sign(turn);
+            if (s == 0 || (sign != 0 && s != sign))
+            {
+                return false;
+            }
+
+            sign = s;
+            area += ax * by - bx * ay;
+        }
+
+        return Math.Abs(area) / 2 >= 1e-9;
     }
 
     /// <summary>

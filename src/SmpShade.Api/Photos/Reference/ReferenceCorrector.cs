@@ -17,6 +17,15 @@ public static class ReferenceCorrector
     /// <summary>Leave-one-out mean ΔE00 above which a chart fit is reported as poor (SCIENCE.md §4).</summary>
     public const double PoorFitThreshold = 3.0;
 
+    /// <summary>Warning code when some chart patches were clipped and left out of the fit.</summary>
+    public const string ClippedCode = "reference.patches_clipped";
+
+    /// <summary>Fewest unclipped patches a chart fit accepts: twice the root-polynomial's 6 terms.</summary>
+    public const int MinimumUsablePatches = 12;
+
+    /// <summary>Encoded channel values at or beyond which a patch mean counts as clipped (SCIENCE.md §3's pixel thresholds).</summary>
+    public const double ClipLow = 0.02, ClipHigh = 0.98;
+
     /// <summary>Reflectance of a standard photographic grey card (18 %, L* ≈ 49.5).</summary>
     public const double DefaultCardReflectance = 0.18;
 
@@ -72,11 +81,14 @@ public static class ReferenceCorrector
     /// <summary>
     /// ColorChecker 24: fits linear RGB → XYZ (D65) to the published patch values with a 3×3 matrix and the
     /// degree-2 root-polynomial, and keeps the one with the lower leave-one-out mean ΔE00 (the matrix on a tie:
-    /// fewer parameters). Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
+    /// fewer parameters). Patches with a black or saturated channel are left out (<c>reference.patches_clipped</c>).
+    /// Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
     /// </summary>
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
-    /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted.</exception>
+    /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row. A patch without usable
+    /// pixels may be passed as NaN: it is left out like a clipped one.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted,
+    /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped.</exception>
     public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
     {
         ArgumentNullException.ThrowIfNull(space);
@@ -86,21 +98,45 @@ public static class ReferenceCorrector
             throw new ArgumentException($"A ColorChecker has {ColorCheckerReference.Patches.Count} patches, not {patchMeans.Count}.", nameof(patchMeans));
         }
 
-        if (patchMeans.Any(p => !double.IsFinite(p.R) || !double.IsFinite(p.G) || !double.IsFinite(p.B)))
+        // A patch with a channel crushed to black or saturated has lost its colour (the cyan patch often falls outside
+        // sRGB and clips to R = 0): it would pull the fit, so it is left out, with the same thresholds as pixels (§3).
+        // So is a patch with no finite mean (a caller whose patch had no usable pixels may pass NaN).
+        var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !IsClipped(space, patchMeans[i])).ToList();
+        if (usable.Count < MinimumUsablePatches)
         {
-            throw new ReferenceFitException("reference.chart_degenerate", "A chart patch has no finite colour.");
+            throw new ReferenceFitException("reference.chart_clipped", FormattableString.Invariant(
+                $"Only {usable.Count} of the 24 chart patches are neither black nor saturated in some channel; at least {MinimumUsablePatches} are needed. Check the exposure and the corners."));
         }
 
-        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, patchMeans, ColorCheckerReference.XyzD65);
-        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, patchMeans, ColorCheckerReference.XyzD65);
+        LinearRgb[] rgb = [.. usable.Select(i => patchMeans[i])];
+        Xyz[] targets = [.. usable.Select(i => ColorCheckerReference.XyzD65[i])];
+        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, rgb, targets);
+        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, rgb, targets);
         ChartFit best = root.LooMean < matrix.LooMean - 1e-9 ? root : matrix;
-        IReadOnlyList<PhotoWarning> warnings = best.LooMean > PoorFitThreshold
-            ?
-            [
-                new PhotoWarning(PoorFitCode, FormattableString.Invariant(
-                    $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")),
-            ]
-            : [];
+        var warnings = new List<PhotoWarning>();
+        if (usable.Count < patchMeans.Count)
+        {
+            string names = string.Join(", ", Enumerable.Range(0, patchMeans.Count).Except(usable).Select(i => ColorCheckerReference.Patches[i].Name));
+            warnings.Add(new PhotoWarning(ClippedCode,
+                $"Chart patches left out of the fit because a channel is black or saturated, or no pixel was usable: {names}. Usually harmless; if many, expose the chart better."));
+        }
+
+        if (best.LooMean > PoorFitThreshold)
+        {
+            warnings.Add(new PhotoWarning(PoorFitCode, FormattableString.Invariant(
+                $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")));
+        }
+
         return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings);
+    }
+
+    private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
+        !double.IsFinite(rgb.R) || !double.IsFinite(rgb.G) || !double.IsFinite(rgb.B)
+        || Clipped(space.Red, rgb.R) || Clipped(space.Green, rgb.G) || Clipped(space.Blue, rgb.B);
+
+    private static bool Clipped(TransferFunction curve, double linear)
+    {
+        double encoded = linear <= 0 ? 0 : curve.ToEncoded(linear);
+        return encoded <= ClipLow || encoded >= ClipHigh;
     }
 }

@@ -202,6 +202,175 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("CvCorrectedDeltaE00")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CvImprovementStandardError")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CvPhysicsDeltaE00")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("LastOutcomeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("ModelA")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ModelB")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ModelL")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("OutcomeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhysicsModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("healed_tone_models", (string)null);
+                });
+
+            modelBuilder.Entity("SmpShade.Api.Outcomes.Outcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("HealedA")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("HealedB")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("HealedL")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InkA")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InkB")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InkL")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Measurement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("MonthsSinceTreatment")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double>("PhysicsA")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PhysicsB")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("PhysicsL")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PhysicsModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("SkinA")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SkinB")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SkinL")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("WaterParts")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Supplier", "Sku");
+
+                    b.ToTable("outcomes", (string)null);
+                });
+
             modelBuilder.Entity("SmpShade.Api.Catalogue.CatalogueVersion", b =>
                 {
                     b.HasOne("SmpShade.Api.Catalogue.Supplier", "Supplier")

@@ -191,6 +191,171 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CvCorrectedDeltaE00")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CvImprovementStandardError")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CvPhysicsDeltaE00")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastOutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ModelA")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ModelB")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("ModelL")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("OutcomeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhysicsModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("healed_tone_models", (string)null);
+                });
+
+            modelBuilder.Entity("SmpShade.Api.Outcomes.Outcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogueVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HealedA")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HealedB")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("HealedL")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InkA")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InkB")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InkL")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Measurement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MonthsSinceTreatment")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PhysicsA")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PhysicsB")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PhysicsL")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PhysicsModel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SkinA")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SkinB")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SkinL")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WaterParts")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Supplier", "Sku");
+
+                    b.ToTable("outcomes", (string)null);
+                });
+
             modelBuilder.Entity("SmpShade.Api.Catalogue.CatalogueVersion", b =>
                 {
                     b.HasOne("SmpShade.Api.Catalogue.Supplier", "Supplier")

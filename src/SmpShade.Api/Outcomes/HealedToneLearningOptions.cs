@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmpShade.Api.Outcomes;
+
+/// <summary>
+/// How the healed-tone correction is trained and when it may be used (<c>HealedToneLearning:</c>). The defaults are
+/// choices for small clinic data sets (tens to a few thousand outcomes), explained beside each.
+/// </summary>
+public sealed class HealedToneLearningOptions
+{
+    public const string Section = "HealedToneLearning";
+
+    /// <summary>
+    /// Fewest outcomes to train on. SCIENCE.md §7 trains at 30; with 5 folds that leaves 24 rows to fit and 6 to test
+    /// per fold, and below that the paired standard error of the improvement is too wide to ever pass the margin.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int MinimumOutcomes { get; set; } = 30;
+
+    /// <summary>Train in the background once this many outcomes arrived since the last training (SCIENCE.md §7: 30); 0 turns it off.</summary>
+    [Range(0, 1_000_000)]
+    public int AutoTrainAfter { get; set; } = 30;
+
+    /// <summary>Cross-validation folds (SCIENCE.md §7: 5).</summary>
+    [Range(2, 20)]
+    public int Folds { get; set; } = 5;
+
+    /// <summary>Seed for the fold assignment and the trees: the same outcomes give the same model and figures.</summary>
+    public int Seed { get; set; } = 5;
+
+    /// <summary>
+    /// The smallest mean held-out improvement (physics − corrected, ΔE00) worth switching to the correction: one tenth
+    /// of the light-skin perceptibility threshold 0.8 (Leow 2006, SCIENCE.md §5). Below it the answers would not
+    /// visibly change, and the correction would add a learnt part to explain for nothing.
+    /// </summary>
+    [Range(0, 10)]
+    public double MinimumImprovement { get; set; } = 0.1;
+
+    /// <summary>
+    /// The mean improvement must also exceed this many standard errors of the paired per-outcome differences: 2 is a
+    /// one-sided test at about 2.3 % (normal approximation), so a correction that only got lucky on the folds of a
+    /// small data set stays inactive.
+    /// </summary>
+    [Range(0, 10)]
+    public double ImprovementStandardErrors { get; set; } = 2;
+
+    /// <summary>Boosted trees per channel (FastTree). Few data: a short ensemble with a small learning rate.</summary>
+    [Range(1, 2000)]
+    public int NumberOfTrees { get; set; } = 100;
+
+    /// <summary>Leaves per tree: 8 allows three-way interactions (skin × ink × dilution) without memorising.</summary>
+    [Range(2, 256)]
+    public int NumberOfLeaves { get; set; } = 8;
+
+    /// <summary>Outcomes a leaf must hold; 5 keeps a leaf from fitting one noisy measurement.</summary>
+    [Range(1, 1000)]
+    public int MinimumExampleCountPerLeaf { get; set; } = 5;
+
+    /// <summary>Boosting learning rate (shrinkage of each tree's step).</summary>
+    [Range(0.001, 1)]
+    public double LearningRate { get; set; } = 0.1;
+}

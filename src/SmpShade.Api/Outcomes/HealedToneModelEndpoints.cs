@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SmpShade.Api.Auth;
+using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Matching;
+
+namespace SmpShade.Api.Outcomes;
+
+/// <summary><c>/api/v1/models/healed-tone</c>: train the correction and see its versions (admin).</summary>
+public static class HealedToneModelEndpoints
+{
+    public static RouteGroupBuilder MapHealedToneModels(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/models/healed-tone").WithTags("Models").RequireRoles(Roles.Admin);
+        group.MapPost("/train", TrainAsync)
+            .WithSummary("Train the healed-tone correction on every outcome, with cross-validation against physics-only")
+            .WithDescription("Stores a new version; it is put in force only when its cross-validated ΔE00 beats physics-only by the margin.")
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+        group.MapGet("/", ListAsync).WithSummary("Versions with their cross-validated ΔE00, and which one is in force")
+            .ProducesProblem(401).ProducesProblem(403);
+        return group;
+    }
+
+    public static async Task<Results<Created<ModelVersionResponse>, ProblemHttpResult>> TrainAsync(
+        HttpContext context, HealedToneTraining training, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(training);
+        try
+        {
+            var version = await training.TrainAsync(context.GetCaller()!.KeyId, cancellationToken);
+            return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version));
+        }
+        catch (NotEnoughOutcomesException e)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, "model.not_enough_outcomes", "Not enough outcomes to train", e.Message,
+                [new("outcomes", e.Count), new("minimum", e.Minimum)]);
+        }
+    }
+
+    public static async Task<Ok<ModelVersionList>> ListAsync(
+        SmpShadeDbContext db, ActiveHealedToneCorrection active, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(active);
+        var versions = await db.Set<HealedToneModelVersion>().AsNoTracking().OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ModelVersionList([.. versions.Select(ModelVersionResponse.From)],
+            active.Current?.Version ?? ActiveHealedToneCorrection.PhysicsOnly));
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmpShade.Api.Data;
+using SmpShade.Api.Matching;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Outcomes;
+
+/// <summary>Fewer outcomes than training needs (409 <c>model.not_enough_outcomes</c>).</summary>
+public sealed class NotEnoughOutcomesException(int count, int minimum)
+    : Exception($"Training needs at least {minimum} recorded outcomes; there are {count}.")
+{
+    public int Count { get; } = count;
+
+    public int Minimum { get; } = minimum;
+}
+
+/// <summary>
+/// Trains a new version from every recorded outcome, stores it, and puts it in force when it beats physics-only.
+/// The latest training is the current evidence: when it does not beat physics-only, no correction is used.
+/// Trainings run one at a time (<see cref="TrainingGate"/>).
+/// </summary>
+public sealed class HealedToneTraining(
+    SmpShadeDbContext db, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options, ActiveHealedToneCorrection active,
+    TrainingGate gate, TimeProvider time)
+{
+    /// <summary>Trains; throws <see cref="NotEnoughOutcomesException"/>.</summary>
+    public async Task<HealedToneModelVersion> TrainAsync(string trainedBy, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var o = options.Value;
+            var outcomes = await db.Set<Outcome>().AsNoTracking().Where(x => x.Source == "clinic").OrderBy(x => x.Id).ToListAsync(cancellationToken);
+            if (outcomes.Count < o.MinimumOutcomes)
+            {
+                throw new NotEnoughOutcomesException(outcomes.Count, o.MinimumOutcomes);
+            }
+
+            var examples = await ExamplesAsync(outcomes, cancellationToken);
+            var trainer = new HealedToneTrainer(o);
+            // CPU-bound for a second or so: off the request's synchronisation path.
+            var trained = await Task.Run(() => trainer.Train(examples, cancellationToken), cancellationToken);
+
+            var versions = db.Set<HealedToneModelVersion>();
+            int next = (await versions.MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0) + 1;
+            var version = new HealedToneModelVersion
+            {
+                Version = next,
+                TrainedAt = time.GetUtcNow(),
+                TrainedBy = trainedBy,
+                OutcomeCount = outcomes.Count,
+                LastOutcomeId = outcomes[^1].Id,
+                CvPhysicsDeltaE00 = trained.Cv.PhysicsDeltaE00,
+                CvCorrectedDeltaE00 = trained.Cv.CorrectedDeltaE00,
+                CvImprovementStandardError = trained.Cv.ImprovementStandardError,
+                Active = trained.BeatsPhysics,
+                Reason = trained.Reason,
+                PhysicsModel = physics.ModelName,
+                Features = trainer.Describe(),
+                ModelL = trained.ModelL,
+                ModelA = trained.ModelA,
+                ModelB = trained.ModelB,
+            };
+            var correction = version.Active ? new LearnedHealedToneCorrection(LearnedHealedToneCorrection.NameFor(next), version.ModelL, version.ModelA, version.ModelB) : null;
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                await versions.Where(v => v.Active).ExecuteUpdateAsync(s => s.SetProperty(v => v.Active, false), cancellationToken);
+                versions.Add(version);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            // Swapped only once stored, so what is in force is always what the database says is active.
+            active.Current = correction;
+            return version;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Outcomes recorded since the last training (all of them before the first).</summary>
+    public async Task<int> NewOutcomesAsync(CancellationToken cancellationToken)
+    {
+        long last = await db.Set<HealedToneModelVersion>().MaxAsync(v => (long?)v.LastOutcomeId, cancellationToken) ?? 0;
+        return await db.Set<Outcome>().CountAsync(x => x.Id > last, cancellationToken);
+    }
+
+    /// <summary>
+    /// Training examples. The stored physics is reused when it came from the physics in force; otherwise (new model
+    /// parameters) it is predicted again, since the correction must learn the residual of what matching predicts now.
+    /// </summary>
+    private async Task<List<TrainingExample>> ExamplesAsync(List<Outcome> outcomes, CancellationToken cancellationToken)
+    {
+        var pigments = new Dictionary<(string, string, int), OutcomePigment>();
+        var examples = new List<TrainingExample>(outcomes.Count);
+        foreach (var x in outcomes)
+        {
+            var skin = new Lab(x.SkinL, x.SkinA, x.SkinB);
+            HealedToneFeatures features;
+            if (x.PhysicsModel == physics.ModelName)
+            {
+                features = new HealedToneFeatures(skin, new Lab(x.InkL, x.InkA, x.InkB), 1 / (1 + x.WaterParts), x.MonthsSinceTreatment,
+                    new Lab(x.PhysicsL, x.PhysicsA, x.PhysicsB));
+            }
+            else
+            {
+                var key = (x.Supplier, x.Sku, x.CatalogueVersion);
+                if (!pigments.TryGetValue(key, out var pigment))
+                {
+                    pigment = await OutcomePhysics.FindPigmentAsync(db, x.Supplier, x.Sku, x.CatalogueVersion, cancellationToken);
+                    pigments[key] = pigment;
+                }
+
+                features = physics.Predict(pigment, skin, x.WaterParts, x.MonthsSinceTreatment);
+            }
+
+            examples.Add(new TrainingExample(features, new Lab(x.HealedL, x.HealedA, x.HealedB)));
+        }
+
+        return examples;
+    }
+}
+
+/// <summary>One training at a time across requests and the background trainer. Singleton.</summary>
+public sealed class TrainingGate : IDisposable
+{
+    private readonly SemaphoreSlim semaphore = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => semaphore.WaitAsync(cancellationToken);
+
+    public void Release() => semaphore.Release();
+
+    public void Dispose() => semaphore.Dispose();
+}

@@ -1,0 +1,85 @@
+// Every warning the API can give, in plain words with what to do about it. Unknown codes
+// still show: the service's own message, under a generic heading.
+
+const ADVICE = {
+  'reference.none': {
+    title: 'No colour reference in the photo',
+    todo: 'Room light shifts colours by ΔE 5–20. For a confident match, retake with a grey card or a ColorChecker beside the scalp, lit the same way, and mark it.',
+  },
+  'reference.poor_fit': {
+    title: 'The colour chart did not fit well',
+    todo: 'Check that the four corners sit on the outer corners of the patch area, starting at the dark-skin patch and going clockwise; avoid mixed light (window plus lamps) and glare on the chart.',
+  },
+  'reference.not_found': {
+    title: 'The reference could not be measured',
+    todo: 'Mark the grey card or the chart again, fully inside the photo.',
+  },
+  'profile.assumed_srgb': {
+    title: 'The photo has no colour profile; sRGB assumed',
+    todo: 'Most phones embed one: send the original file rather than a screenshot or a messenger copy.',
+  },
+  'profile.unsupported': {
+    title: 'The photo’s colour profile could not be used; sRGB assumed',
+    todo: 'Export the photo as sRGB or Display P3 JPEG from the phone or camera and try again.',
+  },
+  'exposure.clipped': {
+    title: 'Part of the region is over- or under-exposed',
+    todo: 'Those pixels were left out. Avoid flash and shine, do not shoot against a bright window; retake if much was clipped.',
+  },
+  'regions.guessed': {
+    title: 'The regions were guessed',
+    todo: 'Check the yellow (hair) and blue (skin) outlines on the photo and move them if they are wrong, then analyse again.',
+  },
+  'sample.too_small': {
+    title: 'Too few pixels were measured',
+    todo: 'Make the region bigger, or take the photo closer so the hair and skin fill more of it.',
+  },
+  'skin.poor_fit': {
+    title: 'The skin model did not fit this skin colour well',
+    todo: 'The healed predictions are less certain. Check the skin region covers bare, unshaded scalp without shine or redness.',
+  },
+  'hair.close_to_skin': {
+    title: 'Hair and skin are very close in colour',
+    todo: 'Part the hair so more bare skin shows, or mark the skin region where no hair covers it.',
+  },
+  'catalogue.sample': {
+    title: 'Illustrative sample catalogue',
+    todo: 'These are not measurements of commercial pigments: load your supplier’s catalogue for real choices.',
+  },
+};
+
+/** Heading and what-to-do for a warning {code, message}. */
+export function explain(warning) {
+  const known = ADVICE[warning.code];
+  if (known) return { title: known.title, todo: known.todo, detail: warning.message };
+  const family = String(warning.code || '').split('.')[0];
+  const todo = family === 'model' || family === 'skin'
+    ? 'Treat the healed predictions with more caution.'
+    : 'Check the photo and the regions, and retake if in doubt.';
+  return { title: warning.message || warning.code || 'Warning', todo, detail: warning.code || '' };
+}
+
+/** A list element of warnings with their advice, or null when there are none. */
+export function warningList(warnings, heading) {
+  if (!warnings || !warnings.length) return null;
+  const wrap = document.createElement('div');
+  wrap.className = 'warnings';
+  const h = document.createElement('h3');
+  h.textContent = heading;
+  const list = document.createElement('ul');
+  for (const w of warnings) {
+    const { title, todo, detail } = explain(w);
+    const li = document.createElement('li');
+    li.dataset.code = w.code || '';
+    const strong = document.createElement('strong');
+    strong.textContent = title;
+    li.append(strong);
+    if (detail && detail !== title) li.append(document.createTextNode(` (${detail})`));
+    const p = document.createElement('p');
+    p.textContent = `What to do: ${todo}`;
+    li.append(p);
+    list.append(li);
+  }
+  wrap.append(h, list);
+  return wrap;
+}
