@@ -16,8 +16,8 @@ public static class PhotoDecoder
 {
     private static readonly string[] Supported = ["JPEG", "PNG", "WEBP", "TIFF"];
 
-    /// <summary>Contiguous buffers let the sampler index pixels directly.</summary>
-    private static readonly Configuration DecodeConfiguration = CreateConfiguration();
+    /// <summary>ImageSharp's defaults (pooled, possibly discontiguous buffers: the sampler reads by row).</summary>
+    private static readonly Configuration DecodeConfiguration = Configuration.Default;
 
     public static PhotoPixels Decode(byte[] bytes, PhotoOptions limits, CancellationToken cancellationToken)
     {
@@ -150,11 +150,4 @@ public static class PhotoDecoder
     private static PhotoRejectedException UnsupportedFormat(string name) =>
         new(StatusCodes.Status415UnsupportedMediaType, "image.unsupported_format", "Unsupported image format.",
             $"{name} is not accepted; send JPEG, PNG (8 or 16 bit), WebP or TIFF.");
-
-    private static Configuration CreateConfiguration()
-    {
-        var configuration = Configuration.Default.Clone();
-        configuration.PreferContiguousImageBuffers = true;
-        return configuration;
-    }
 }

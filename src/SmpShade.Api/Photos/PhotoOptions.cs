@@ -28,9 +28,12 @@ public sealed class PhotoOptions
     [Range(1, 1_000_000)]
     public int MinRegionPixels { get; set; } = 200;
 
-    /// <summary>Most pixels read from one region; larger regions are subsampled on a regular grid (deterministic).</summary>
+    /// <summary>
+    /// Most pixels read from one region; larger regions are subsampled on a regular grid (deterministic). 40 000 keeps
+    /// the standard error of a mean far below ΔE 0.1 for skin-like spreads (sd of a few L* units / √40 000).
+    /// </summary>
     [Range(1000, 50_000_000)]
-    public int MaxSamplesPerRegion { get; set; } = 250_000;
+    public int MaxSamplesPerRegion { get; set; } = 40_000;
 
     /// <summary>Most pixels fed to k-means (a deterministic subsample of the region).</summary>
     [Range(100, 1_000_000)]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.PixelFormats;
 using SmpShade.Colour;
 
@@ -156,11 +157,19 @@ public abstract class PhotoPixels : IDisposable
     public sealed class Eight(Image<Rgb24> image, int orientation, PhotoColourSpace colourSpace)
         : PhotoPixels(image.Width, image.Height, orientation, colourSpace, byte.MaxValue)
     {
-        private readonly Memory<Rgb24> pixels = Contiguous(image);
+        private Memory<Rgb24> row;
+        private int rowIndex = -1;
 
         protected override void Read(int x, int y, out int r, out int g, out int b)
         {
-            var p = pixels.Span[(y * image.Width) + x];
+            // Regions are read row by row on upright images, so the row buffer is reused for a whole run of pixels.
+            if (y != rowIndex)
+            {
+                row = image.DangerousGetPixelRowMemory(y);
+                rowIndex = y;
+            }
+
+            var p = row.Span[x];
             (r, g, b) = (p.R, p.G, p.B);
         }
 
@@ -171,20 +180,22 @@ public abstract class PhotoPixels : IDisposable
     public sealed class Sixteen(Image<Rgb48> image, int orientation, PhotoColourSpace colourSpace)
         : PhotoPixels(image.Width, image.Height, orientation, colourSpace, ushort.MaxValue)
     {
-        private readonly Memory<Rgb48> pixels = Contiguous(image);
+        private Memory<Rgb48> row;
+        private int rowIndex = -1;
 
         protected override void Read(int x, int y, out int r, out int g, out int b)
         {
-            var p = pixels.Span[(y * image.Width) + x];
+            // Regions are read row by row on upright images, so the row buffer is reused for a whole run of pixels.
+            if (y != rowIndex)
+            {
+                row = image.DangerousGetPixelRowMemory(y);
+                rowIndex = y;
+            }
+
+            var p = row.Span[x];
             (r, g, b) = (p.R, p.G, p.B);
         }
 
         protected override void Dispose(bool disposing) => image.Dispose();
     }
-
-    private static Memory<T> Contiguous<T>(Image<T> image)
-        where T : unmanaged, IPixel<T> =>
-        image.DangerousTryGetSinglePixelMemory(out var memory)
-            ? memory
-            : throw new InvalidOperationException("The decoder did not give a contiguous pixel buffer.");
 }
