@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using SmpShade.Api.Photos;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Matching;
 
 /// <summary>A Lab in a request, <c>{"l", "a", "b"}</c> (D65 / 2°); components nullable so a missing one is an error, not 0.</summary>
@@ -22,9 +24,6 @@ public sealed record LabInput(double? L, double? A, double? B);
 public sealed record MatchRequest(
     LabInput? SkinLab, LabInput? HairLab = null, LabInput? TargetLab = null, string? Mode = null, int? Top = null,
     string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null);
-
-/// <summary>A Lab in an answer (D65 / 2°).</summary>
-public sealed record LabValue(double L, double A, double B);
 
 /// <summary>A predicted colour: Lab and an sRGB hex for display (clipped when out of gamut).</summary>
 public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);

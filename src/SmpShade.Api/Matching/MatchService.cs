@@ -4,6 +4,8 @@ using SmpShade.Colour;
 using SmpShade.Colour.Healing;
 using SmpShade.Colour.Skin;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Matching;
 
 /// <summary>A validated match: what to match, on what skin, against which catalogue.</summary>
