@@ -12,6 +12,7 @@ namespace SmpShade.Benchmarks;
 /// Run: <c>dotnet run -c Release --project tests/SmpShade.Benchmarks -- --filter '*Matching*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MatchingBenchmarks
 {
     private static readonly Lab SkinLab = new(62, 9, 17);

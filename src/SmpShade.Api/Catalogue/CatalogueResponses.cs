@@ -1,9 +1,8 @@
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Catalogue;
 
 // The shapes clients rely on (API.md); all camelCase on the wire.
-
-/// <summary>CIELAB; every Lab in the API is <c>{"l","a","b"}</c>.</summary>
-public sealed record LabValue(double L, double A, double B);
 
 public sealed record MeasuredValue(string Illuminant, int Observer, LabValue Lab);
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using SmpShade.Api.Photos;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Matching;
 
 /// <summary>A Lab in a request, <c>{"l", "a", "b"}</c> (D65 / 2°); components nullable so a missing one is an error, not 0.</summary>
@@ -23,14 +25,11 @@ public sealed record MatchRequest(
     LabInput? SkinLab, LabInput? HairLab = null, LabInput? TargetLab = null, string? Mode = null, int? Top = null,
     string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null);
 
-/// <summary>A Lab in an answer (D65 / 2°).</summary>
-public sealed record LabValue(double L, double A, double B);
-
 /// <summary>A predicted colour: Lab and an sRGB hex for display (clipped when out of gamut).</summary>
-public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);
+public sealed record HealedColour(LabDto Lab, string Hex, bool InGamut);
 
 /// <summary>The pigment of a candidate.</summary>
-public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabValue Lab);
+public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabDto Lab);
 
 /// <summary>One ranked pigment at one dilution.</summary>
 public sealed record MatchCandidate(
@@ -48,7 +47,7 @@ public sealed record MatchBlend(
     double Score, string Tier, string Explanation);
 
 /// <summary>How the client's skin was modelled.</summary>
-public sealed record SkinFitSummary(LabValue Measured, LabValue Model, double Melanin, double Blood, double DeltaE00, double Ita);
+public sealed record SkinFitSummary(LabDto Measured, LabDto Model, double Melanin, double Blood, double DeltaE00, double Ita);
 
 /// <summary>The model that made the predictions: name, parameter version, every assumption, and the correction used.</summary>
 public sealed record ModelSummary(
@@ -59,7 +58,7 @@ public sealed record ThresholdSummary(double Perceptibility, double Acceptabilit
 
 /// <summary>The answer.</summary>
 public sealed record MatchResponse(
-    string Mode, LabValue Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
+    string Mode, LabDto Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
     IReadOnlyList<CatalogueRef> Catalogue, ModelSummary Model, SkinFitSummary SkinFit, ThresholdSummary Thresholds,
     int CandidatesEvaluated, IReadOnlyList<PhotoWarning> Warnings)
 {

@@ -4,6 +4,8 @@ using SmpShade.Colour;
 using SmpShade.Colour.Healing;
 using SmpShade.Colour.Skin;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Matching;
 
 /// <summary>A validated match: what to match, on what skin, against which catalogue.</summary>
@@ -73,25 +75,7 @@ public sealed class MatchService(
         return new HealedColour(Value(lab), rgb.Rgb.ToHex(), rgb.InGamut);
     }
 
-    private static LabValue Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
+    private static LabDto Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
 
     private static double Round(double v, int digits) => Math.Round(v, digits);
-}
-
-/// <summary>Registers matching: the healed-tone options (<c>HealedTone:</c>), the model, caches and the service.</summary>
-public static class MatchingSetup
-{
-    /// <summary>Adds matching's services.</summary>
-    public static IServiceCollection AddMatching(this IServiceCollection services)
-    {
-        services.AddOptions<HealedToneOptions>().BindConfiguration(HealedToneOptions.Section)
-            .Validate(o => !o.Problems().Any(), "HealedTone: options are invalid (HealedToneOptions.Problems lists why).").ValidateOnStart();
-        services.AddSingleton(sp => new HealedToneModel(sp.GetRequiredService<IOptions<HealedToneOptions>>().Value));
-        services.AddSingleton<MatchRanker>();
-        services.AddSingleton<PreparedCatalogueCache>();
-        services.AddSingleton<ActiveHealedToneCorrection>();
-        services.AddScoped<IPigmentSource, CataloguePigmentSource>();
-        services.AddScoped<MatchService>();
-        return services;
-    }
 }

@@ -60,11 +60,9 @@ internal sealed partial class BackgroundTraining(
         {
             await using var scope = scopes.CreateAsyncScope();
             var training = scope.ServiceProvider.GetRequiredService<HealedToneTraining>();
-            int fresh = await training.NewOutcomesAsync(stoppingToken);
-            if (fresh >= threshold)
+            if (await training.TrainAsync("auto", threshold, stoppingToken) is { } version)
             {
-                var version = await training.TrainAsync("auto", stoppingToken);
-                LogTrained(version.Version, fresh, version.Active, version.Reason);
+                LogTrained(version.Version, version.OutcomeCount, version.Active, version.Reason);
             }
         }
         catch (NotEnoughOutcomesException)
@@ -100,8 +98,8 @@ internal sealed partial class BackgroundTraining(
         active.Current = new LearnedHealedToneCorrection(LearnedHealedToneCorrection.NameFor(version.Version), version.ModelL, version.ModelA, version.ModelB);
     }
 
-    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Fresh} new outcomes; active: {Active}. {Reason}")]
-    private partial void LogTrained(int version, int fresh, bool active, string reason);
+    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Outcomes} outcomes; active: {Active}. {Reason}")]
+    private partial void LogTrained(int version, int outcomes, bool active, string reason);
 
     [LoggerMessage(LogLevel.Error, "Background training of the healed-tone correction failed")]
     private partial void LogFailed(Exception error);

@@ -25,11 +25,23 @@ public sealed class HealedToneTraining(
     TrainingGate gate, TimeProvider time)
 {
     /// <summary>Trains; throws <see cref="NotEnoughOutcomesException"/>.</summary>
-    public async Task<HealedToneModelVersion> TrainAsync(string trainedBy, CancellationToken cancellationToken)
+    public async Task<HealedToneModelVersion> TrainAsync(string trainedBy, CancellationToken cancellationToken) =>
+        (await TrainAsync(trainedBy, 0, cancellationToken))!;
+
+    /// <summary>
+    /// Trains when at least <paramref name="newOutcomes"/> outcomes arrived since the last training, else returns null.
+    /// Checked inside the gate, so a training that just finished is seen and not repeated.
+    /// </summary>
+    public async Task<HealedToneModelVersion?> TrainAsync(string trainedBy, int newOutcomes, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
+            if (newOutcomes > 0 && await NewOutcomesAsync(cancellationToken) < newOutcomes)
+            {
+                return null;
+            }
+
             var o = options.Value;
             var outcomes = await db.Set<Outcome>().AsNoTracking().Where(x => x.Source == "clinic").OrderBy(x => x.Id).ToListAsync(cancellationToken);
             if (outcomes.Count < o.MinimumOutcomes)
@@ -83,7 +95,7 @@ public sealed class HealedToneTraining(
     }
 
     /// <summary>Outcomes recorded since the last training (all of them before the first).</summary>
-    public async Task<int> NewOutcomesAsync(CancellationToken cancellationToken)
+    private async Task<int> NewOutcomesAsync(CancellationToken cancellationToken)
     {
         long last = await db.Set<HealedToneModelVersion>().MaxAsync(v => (long?)v.LastOutcomeId, cancellationToken) ?? 0;
         return await db.Set<Outcome>().CountAsync(x => x.Id > last, cancellationToken);

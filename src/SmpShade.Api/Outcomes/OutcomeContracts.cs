@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using SmpShade.Api.Matching;
 using SmpShade.Api.Photos;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>

@@ -52,8 +52,7 @@ public sealed class InkOptics
     public static InkOptics FromLab(Lab lab)
     {
         double[] r = SmoothReflectance.FromLab(lab, SpectralColour.D65Visible10);
-        var ink = new InkOptics(r, [.. r.Select(KubelkaMunk.KOverS)], 0);
-        return new InkOptics(r, ink.kOverS, DeltaE.Ciede2000(lab, ink.Lab));
+        return new InkOptics(r, [.. r.Select(KubelkaMunk.KOverS)], DeltaE.Ciede2000(lab, SpectralColour.D65Visible10.ToLab(r)));
     }
 
     /// <summary>

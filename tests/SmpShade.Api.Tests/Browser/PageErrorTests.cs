@@ -37,36 +37,4 @@ public sealed class PageErrorTests(BrowserFixture fixture)
         Assert.Equal("alert", await page.Locator("#messages").GetAttributeAsync("role"));
         await PageSteps.ScreenshotAsync(page, "error-not-an-image");
     }
-
-    [ChromiumFact]
-    public async Task Recording_an_outcome_with_a_key_the_service_does_not_know_shows_its_problem_in_the_form()
-    {
-        await using var context = await fixture.NewContextAsync(1024, 800);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-
-        await page.GetByLabel("Pigment supplier").FillAsync("smpshade-sample");
-        await page.GetByLabel("Pigment SKU").FillAsync("CB-01");
-        await page.GetByLabel("Water parts (per 1 part ink)").FillAsync("6");
-        await page.GetByLabel("Months since treatment").FillAsync("4");
-        string[] values = ["62.5", "12.1", "16.8", "41.0", "1.5", "-2.2"];
-        string[] fields = ["skin-l", "skin-a", "skin-b", "healed-l", "healed-a", "healed-b"];
-        for (int i = 0; i < fields.Length; i++)
-        {
-            await page.Locator("#outcome-" + fields[i]).FillAsync(values[i]);
-        }
-        await page.GetByLabel("API key", new() { Exact = false }).FillAsync("smp_not_a_key_the_service_issued");
-
-        var response = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Record the result" }).ClickAsync(),
-            r => PageSteps.IsApi(r, "/api/v1/outcomes"));
-        Assert.InRange(response.Status, 400, 499);
-        Assert.Equal("smp_not_a_key_the_service_issued", await response.Request.HeaderValueAsync("x-api-key"));
-        using var problem = JsonDocument.Parse(await response.TextAsync());
-
-        var message = page.Locator("#outcome-status [data-testid=error-message]");
-        await Assertions.Expect(message).ToContainTextAsync(problem.RootElement.GetProperty("title").GetString()!);
-        await Assertions.Expect(message).ToContainTextAsync("code: " + problem.RootElement.GetProperty("code").GetString());
-        await PageSteps.ScreenshotAsync(page, "error-outcome-key");
-    }
 }

@@ -70,7 +70,17 @@ public sealed class PageFlowTests(BrowserFixture fixture)
         var agedResponse = await again.ResponseAsync() ?? throw new InvalidOperationException("no matches answer");
         Assert.True(agedResponse.Ok, $"matching after 5 years failed: {agedResponse.Status} {await agedResponse.TextAsync()}");
         await Assertions.Expect(page.Locator("#match-meta")).ToContainTextAsync("after 5 years");
-        Assert.True(await page.GetByTestId("candidate").CountAsync() > 0);
+        using var aged = JsonDocument.Parse(await agedResponse.TextAsync());
+        var agedBest = aged.RootElement.GetProperty("candidates")[0];
+        await Assertions.Expect(page.GetByTestId("candidate").First).ToContainTextAsync(Fixed(agedBest.GetProperty("deltaE00").GetDouble(), 2));
+
+        // A candidate's button fills the outcome form with its pigment and dilution, and today's skin.
+        await page.GetByTestId("candidate").First.GetByRole(AriaRole.Button, new() { Name = "Record a healed result for this" }).ClickAsync();
+        var pigment = agedBest.GetProperty("pigment");
+        await Assertions.Expect(page.Locator("#outcome-supplier")).ToHaveValueAsync(pigment.GetProperty("supplier").GetString()!);
+        await Assertions.Expect(page.Locator("#outcome-sku")).ToHaveValueAsync(pigment.GetProperty("sku").GetString()!);
+        await Assertions.Expect(page.Locator("#outcome-water")).ToHaveValueAsync(agedBest.GetProperty("waterParts").GetDouble().ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#outcome-skin-l")).ToHaveValueAsync(skinL.ToString("F1", CultureInfo.InvariantCulture));
     }
 
     /// <summary>A number as the page prints it (fixed decimals, a true minus sign).</summary>

@@ -6,7 +6,7 @@ namespace SmpShade.Api.Tests.Browser;
 /// <summary>What a practitioner does on the page, as reusable steps, plus request inspection.</summary>
 internal static class PageSteps
 {
-    public static string PortraitPath { get; } = Path.Combine(AppContext.BaseDirectory, "Images", "portrait-short-hair-dark-skin_sRGB.jpg");
+    public static string PortraitPath { get; } = Path.Combine(AppContext.BaseDirectory, "Images", "Real", "portrait-short-hair-dark-skin_sRGB.jpg");
 
     public static bool IsApi(IResponse response, string path) =>
         response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == path;

@@ -96,6 +96,18 @@ public sealed class MatchCatalogueTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_the_match_endpoint_and_its_answer()
+    {
+        var response = await client.GetAsync("/openapi/v1.json");
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var doc = JsonDocument.Parse(text);
+        Assert.True(doc.RootElement.GetProperty("paths").TryGetProperty("/api/v1/matches", out var path));
+        Assert.True(path.TryGetProperty("post", out _));
+        Assert.True(doc.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("MatchResponse", out _));
+    }
+
+    [Fact]
     public void The_match_endpoint_is_marked_for_read_access()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

@@ -35,7 +35,11 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         while (DateTime.UtcNow < deadline && auto.ValueKind == JsonValueKind.Undefined)
         {
             using var versions = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/models/healed-tone"));
-            auto = versions.RootElement.GetProperty("items").EnumerateArray().FirstOrDefault(v => v.GetProperty("trainedBy").GetString() == "auto").Clone();
+            foreach (var v in versions.RootElement.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("trainedBy").GetString() == "auto"))
+            {
+                auto = v.Clone();
+            }
+
             await Task.Delay(250);
         }
 
@@ -64,8 +68,23 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         Assert.Equal(name, await CorrectionNamedByMatchAsync(factory.CreateClient()));
 
         // A restart on the same database loads the active version before answering.
-        using var restarted = new Restarted(factory.DataFolder);
-        Assert.Equal(name, await CorrectionNamedByMatchAsync(restarted.CreateClient()));
+        using (var restarted = new Restarted(factory.DataFolder))
+        {
+            Assert.Equal(name, await CorrectionNamedByMatchAsync(restarted.CreateClient()));
+        }
+
+        // Other physics parameters: the stored correction learnt other residuals, so it is not loaded; retraining
+        // predicts the physics of every outcome again and gives a version for the new parameters.
+        using var changed = new Restarted(factory.DataFolder, parametersVersion: "2099-01-01");
+        Assert.Equal("physics-only", await CorrectionNamedByMatchAsync(changed.CreateClient()));
+        using var changedAdmin = changed.Admin();
+        var retrained = await changedAdmin.PostAsync("/api/v1/models/healed-tone/train", null);
+        string again = await retrained.Content.ReadAsStringAsync();
+        Assert.True(retrained.StatusCode == HttpStatusCode.Created, again);
+        using var retrainedDoc = JsonDocument.Parse(again);
+        Assert.Equal("kubelka-munk-skin-v1@2099-01-01", retrainedDoc.RootElement.GetProperty("physicsModel").GetString());
+        Assert.True(retrainedDoc.RootElement.GetProperty("active").GetBoolean(), again);
+        Assert.Equal(retrainedDoc.RootElement.GetProperty("name").GetString(), await CorrectionNamedByMatchAsync(changed.CreateClient()));
     }
 
     private static async Task<string?> CorrectionNamedByMatchAsync(HttpClient client)
@@ -83,6 +102,13 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
     /// <summary>A second host on the first one's database folder.</summary>
     private sealed class Restarted : OutcomesFactory
     {
-        public Restarted(string folder) => Settings["Database:DataDirectory"] = folder;
+        public Restarted(string folder, string? parametersVersion = null)
+        {
+            Settings["Database:DataDirectory"] = folder;
+            if (parametersVersion is not null)
+            {
+                Settings["HealedTone:ParametersVersion"] = parametersVersion;
+            }
+        }
     }
 }

@@ -34,4 +34,16 @@ public sealed class ModelEndpointTests(OutcomesFactory factory)
         Assert.Equal(0, list.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal("physics-only", list.RootElement.GetProperty("active").GetString());
     }
+
+    [Fact]
+    public async Task Without_a_correction_in_force_matches_name_physics_only()
+    {
+        using var client = factory.CreateClient();
+        var response = await client.PostAsync("/api/v1/matches", new StringContent(
+            """{"skinLab":{"l":66,"a":11,"b":17},"hairLab":{"l":30,"a":3,"b":5},"top":2}""", System.Text.Encoding.UTF8, "application/json"));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        using var doc = JsonDocument.Parse(text);
+        Assert.Equal("physics-only", doc.RootElement.GetProperty("model").GetProperty("correction").GetString());
+    }
 }

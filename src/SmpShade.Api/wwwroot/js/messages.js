@@ -2,6 +2,7 @@
 // stable code and row errors; plain notes. Built with DOM nodes, never innerHTML, because
 // problem text comes from the server and may echo user input.
 import { ApiError, problemLines } from './api.js';
+import { problemAdvice } from './warnings.js';
 
 const box = () => document.getElementById('messages');
 
@@ -26,6 +27,8 @@ export function problemNode(error, what) {
     for (const line of lines) list.append(el('li', null, line));
     node.append(list);
   }
+  const advice = problemAdvice(problem.code);
+  if (advice) node.append(el('p', 'advice', `What to do: ${advice}`));
   if (problem.code) node.append(el('p', 'code', `code: ${problem.code}`));
   const close = el('button', 'close', '×');
   close.type = 'button';

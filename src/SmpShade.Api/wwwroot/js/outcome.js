@@ -2,7 +2,7 @@
 // like any other: its dark, dotted cluster (the "hair" region) is the healed ink and the
 // bare skin beside it the skin; the practitioner can also type the values.
 import { analyse, recordOutcome, setApiKey } from './api.js';
-import { fmt } from './colour.js';
+import { fmt, labText } from './colour.js';
 import { problemNode } from './messages.js';
 
 const $ = id => document.getElementById(id);
@@ -36,7 +36,7 @@ function status(text, node) {
   if (node) s.append(node);
 }
 
-/** The request body, in the names of issue 5 (pigment, water parts, skin Lab, months, healed Lab). */
+/** The JSON body of POST /api/v1/outcomes (OutcomeRequest: unknown fields are refused). */
 function outcomeBody() {
   return {
     supplier: $('outcome-supplier').value.trim(),
@@ -46,6 +46,17 @@ function outcomeBody() {
     skinLab: readLab('skin'),
     healedLab: readLab('healed'),
   };
+}
+
+/** What the service answered: the id, and how far the healed colour is from the physics prediction. */
+function recordedText(saved) {
+  const parts = [`Recorded${saved && saved.id != null ? ` as outcome ${saved.id}` : ''}.`];
+  const physics = saved && saved.physics;
+  if (physics && physics.lab) {
+    parts.push(`The model had predicted ${labText(physics.lab)}; the healed dots are ΔE00 ${fmt(physics.deltaE00, 2)} from that.`);
+  }
+  parts.push('Results like this teach the healed-tone model.');
+  return parts.join(' ');
 }
 
 async function submit(e) {
@@ -60,7 +71,7 @@ async function submit(e) {
   status('Recording…');
   try {
     const saved = await recordOutcome(outcomeBody());
-    status(`Recorded${saved && saved.id != null ? ` (id ${saved.id})` : ''}. Thank you: results like this teach the healed-tone model.`);
+    status(recordedText(saved));
   } catch (err) {
     status('', problemNode(err, 'Recording the result'));
   }

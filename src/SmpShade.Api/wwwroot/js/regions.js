@@ -137,7 +137,10 @@ export class RegionEditor {
     const size = e.altKey ? 0.002 : 0.01; // 1 % of the photo per press, 0.2 % with Alt
     const [dx, dy] = steps[e.key].map(v => v * size);
     if (this.isChart()) {
-      this.corners = this.corners.map(([x, y]) => [clamp01(x + dx), clamp01(y + dy)]);
+      // Keyboard users get a starting quadrilateral to move and size, like the other regions.
+      if (this.corners.length !== 4) this.corners = [[0.35, 0.35], [0.65, 0.35], [0.65, 0.55], [0.35, 0.55]];
+      const quad = { kind: 'polygon', points: this.corners };
+      this.corners = (e.shiftKey ? resized(quad, dx, dy) : moved(quad, dx, dy)).points;
     } else {
       const shape = this.shapes[this.active] || { kind: 'rect', x: 0.4, y: 0.4, w: 0.2, h: 0.2 };
       this.shapes[this.active] = e.shiftKey ? resized(shape, dx, dy) : moved(shape, dx, dy);

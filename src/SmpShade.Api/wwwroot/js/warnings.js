@@ -42,6 +42,10 @@ const ADVICE = {
     title: 'Hair and skin are very close in colour',
     todo: 'Part the hair so more bare skin shows, or mark the skin region where no hair covers it.',
   },
+  'reference.patches_clipped': {
+    title: 'Some chart patches were over- or under-exposed',
+    todo: 'They were left out of the fit. Light the chart evenly, without glare, so its white patch is not blown out.',
+  },
   'catalogue.sample': {
     title: 'Illustrative sample catalogue',
     todo: 'These are not measurements of commercial pigments: load your supplier’s catalogue for real choices.',
@@ -82,4 +86,25 @@ export function warningList(warnings, heading) {
   }
   wrap.append(h, list);
   return wrap;
+}
+
+// What to do about a refused request, by the start of its problem `code`.
+const PROBLEM_ADVICE = [
+  ['image.too_large', 'Send a smaller file: most phones can share a photo at a reduced size.'],
+  ['image.too_many_pixels', 'Send a smaller photo (fewer megapixels).'],
+  ['image.', 'Send the photo as JPEG, PNG, WebP or TIFF, straight from the camera.'],
+  ['photo.', 'Choose a photo first.'],
+  ['reference.', 'Check the reference: the grey card region wholly on the card, or the chart’s four corners in order (dark-skin patch first, clockwise), without glare.'],
+  ['regions.', 'Mark the hair and the skin on the photo (or press “Guess again”).'],
+  ['auth.key', 'Enter a valid API key in the “Record a healed result” form; it is then sent with every request.'],
+  ['auth.forbidden', 'This key’s role may not do this: recording results needs a clinic or admin key.'],
+  ['match.invalid_lab', 'The measured colour is implausible: check the regions and the reference, then analyse again.'],
+  ['outcome.pigment', 'Check the supplier and SKU against the catalogue (the “Record a healed result for this” buttons fill them in).'],
+  ['request.rate_limited', 'Wait a moment and try again.'],
+];
+
+/** A what-to-do line for a problem code, or null. */
+export function problemAdvice(code) {
+  const hit = PROBLEM_ADVICE.find(([prefix]) => String(code || '').startsWith(prefix));
+  return hit ? hit[1] : null;
 }

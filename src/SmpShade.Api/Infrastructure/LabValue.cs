@@ -1,0 +1,13 @@
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Infrastructure;
+
+/// <summary>A Lab in an answer, <c>{"l", "a", "b"}</c>, D65 / 2° (API.md: every Lab on the wire has this shape).</summary>
+public sealed record LabValue(double L, double A, double B)
+{
+    /// <summary>The wire form of a colour-library Lab.</summary>
+    public static LabValue From(Lab lab) => new(lab.L, lab.A, lab.B);
+
+    /// <summary>Back to the colour library's value.</summary>
+    public Lab ToLab() => new(L, A, B);
+}
