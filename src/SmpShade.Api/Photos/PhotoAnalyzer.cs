@@ -110,6 +110,7 @@ public sealed class PhotoAnalyzer : IDisposable
         var skin = measurer.MeasureSkin(skinRegion!);
         cancellationToken.ThrowIfCancellationRequested();
         var hair = measurer.MeasureHair(hairRegion!, skin.Lab.ToLab());
+        ReferenceStage.EnsurePlausible(reference, ("skin", skin.Lab.ToLab()), ("hair", hair.Lab.ToLab()));
 
         return new AnalysisResult(
             hair,

@@ -63,6 +63,34 @@ public static class ReferenceStage
         }
     }
 
+    /// <summary>
+    /// A surface colour cannot be lighter than white or outside the Lab range. A fitted reference that turns the
+    /// measured hair or skin into such a colour was not where the request said (corners on the wrong spot, a "card"
+    /// that is not neutral): answering with it would send an impossible target into matching, so it is refused.
+    /// </summary>
+    public static void EnsurePlausible(ReferenceResult reference, params (string Name, Lab Lab)[] measured)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(measured);
+        // Headroom of 2 L* for noise and specular highlights on a correctly fitted white.
+        const double MaxL = 102, MaxAbsAb = 128;
+        foreach (var (name, lab) in measured)
+        {
+            if (lab.IsFinite && lab.L is >= 0 and <= MaxL && Math.Abs(lab.A) <= MaxAbsAb && Math.Abs(lab.B) <= MaxAbsAb)
+            {
+                continue;
+            }
+
+            string where = reference.Type == "none"
+                ? "The photo's own colours"
+                : $"The {reference.Type} correction";
+            throw PhotoRejectedException.Unprocessable("reference.implausible",
+                "The reference correction gives an impossible colour.",
+                FormattableString.Invariant(
+                    $"{where} put the {name} at L* {lab.L:F1}, a* {lab.A:F1}, b* {lab.B:F1}, which no surface can have. Check that the card region or the chart's four corners are on the card or chart, dark-skin patch first, clockwise."));
+        }
+    }
+
     /// <summary>Mean of linear RGB values (linear light, so a plain mean is the physical average).</summary>
     public static LinearRgb Mean(IReadOnlyList<LinearRgb> values)
     {

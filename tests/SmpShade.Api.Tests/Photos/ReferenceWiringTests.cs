@@ -64,4 +64,21 @@ public sealed class ReferenceWiringTests
         double fitted = SkinError(chart);
         Assert.True(fitted < none / 3, $"chart ΔE00 {fitted:F2} vs none {none:F2}");
     }
+
+    [Fact]
+    public void A_grey_card_marked_on_a_black_patch_is_refused_rather_than_answering_an_impossible_colour()
+    {
+        // The "card" is the chart's black patch (x 110–130, y 70–90 of 320×240): scaling it up to an 18 % grey pushes the
+        // skin far past white (L* > 100), which no surface can be. Found through the page: corners marked where there is
+        // no chart gave skin L* 410.
+        const string hairAsCard = """
+            "regions": {"hair": {"rect": [0.53, 0.04, 0.44, 0.42]}, "skin": {"rect": [0.05, 0.5, 0.4, 0.4]},
+                        "reference": {"rect": [0.35, 0.30, 0.05, 0.06]}},
+            "reference": {"type": "greyCard"}
+            """;
+        var error = Assert.Throws<PhotoRejectedException>(() => PhotoFiles.Analyse(CastScene(), "{" + hairAsCard + "}"));
+        Assert.Equal("reference.implausible", error.Code);
+        Assert.Equal(422, error.Status);
+        Assert.Contains("which no surface can have", error.Message + " " + error.Detail, StringComparison.Ordinal);
+    }
 }
