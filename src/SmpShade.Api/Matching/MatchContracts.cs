@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using SmpShade.Api.Photos;
-
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos;
 
 namespace SmpShade.Api.Matching;
 
@@ -26,10 +25,10 @@ public sealed record MatchRequest(
     string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null);
 
 /// <summary>A predicted colour: Lab and an sRGB hex for display (clipped when out of gamut).</summary>
-public sealed record HealedColour(LabDto Lab, string Hex, bool InGamut);
+public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);
 
 /// <summary>The pigment of a candidate.</summary>
-public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabDto Lab);
+public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabValue Lab);
 
 /// <summary>One ranked pigment at one dilution.</summary>
 public sealed record MatchCandidate(
@@ -47,7 +46,7 @@ public sealed record MatchBlend(
     double Score, string Tier, string Explanation);
 
 /// <summary>How the client's skin was modelled.</summary>
-public sealed record SkinFitSummary(LabDto Measured, LabDto Model, double Melanin, double Blood, double DeltaE00, double Ita);
+public sealed record SkinFitSummary(LabValue Measured, LabValue Model, double Melanin, double Blood, double DeltaE00, double Ita);
 
 /// <summary>The model that made the predictions: name, parameter version, every assumption, and the correction used.</summary>
 public sealed record ModelSummary(
@@ -58,7 +57,7 @@ public sealed record ThresholdSummary(double Perceptibility, double Acceptabilit
 
 /// <summary>The answer.</summary>
 public sealed record MatchResponse(
-    string Mode, LabDto Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
+    string Mode, LabValue Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
     IReadOnlyList<CatalogueRef> Catalogue, ModelSummary Model, SkinFitSummary SkinFit, ThresholdSummary Thresholds,
     int CandidatesEvaluated, IReadOnlyList<PhotoWarning> Warnings)
 {

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
 using SmpShade.Colour.Skin;
-
-using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Matching;
 
@@ -75,7 +73,7 @@ public sealed class MatchService(
         return new HealedColour(Value(lab), rgb.Rgb.ToHex(), rgb.InGamut);
     }
 
-    private static LabDto Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
+    private static LabValue Value(Lab lab) => new(Round(lab.L, 3), Round(lab.A, 3), Round(lab.B, 3));
 
     private static double Round(double v, int digits) => Math.Round(v, digits);
 }
