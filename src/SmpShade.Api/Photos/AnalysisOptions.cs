@@ -1,5 +1,7 @@
 using SmpShade.Colour;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Photos;
 
 /// <summary>
@@ -49,16 +51,9 @@ public sealed record ReferenceSpec
     public double? Reflectance { get; init; }
 
     /// <summary>The grey card's stated Lab (D65).</summary>
-    public LabDto? Lab { get; init; }
+    public LabValue? Lab { get; init; }
 
     /// <summary>Chart: the four outer corners of the patch area, dark-skin corner first, clockwise.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? Corners { get; init; }
 }
 
-/// <summary>A Lab value on the wire: <c>{"l", "a", "b"}</c>, D65.</summary>
-public sealed record LabDto(double L, double A, double B)
-{
-    public static LabDto From(Lab lab) => new(lab.L, lab.A, lab.B);
-
-    public Lab ToLab() => new(L, A, B);
-}

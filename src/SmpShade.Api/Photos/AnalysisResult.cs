@@ -1,3 +1,5 @@
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Photos;
 
 /// <summary>The answer of <c>POST /api/v1/analyses</c> (issue 3; clinic software depends on these names).</summary>
@@ -19,10 +21,10 @@ public sealed record AnalysisResult(
 /// <param name="Pixels">Pixels the mean was taken over.</param>
 /// <param name="Sd">Per-channel standard deviation of the pixels' Lab.</param>
 /// <param name="StandardError">Standard error of the mean, per channel (sd / √pixels).</param>
-public record MeasuredColour(LabDto Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabDto Sd, LabDto StandardError);
+public record MeasuredColour(LabValue Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError);
 
 /// <summary>Skin adds ITA° (Del Bino category) and the nearest Monk Skin Tone.</summary>
-public sealed record SkinColour(LabDto Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabDto Sd, LabDto StandardError,
+public sealed record SkinColour(LabValue Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError,
     double Ita, string ItaCategory, MonkTone Monk)
     : MeasuredColour(Lab, Lch, Hex, InGamut, Pixels, Sd, StandardError);
 

@@ -1,5 +1,7 @@
 using SmpShade.Colour;
 
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Photos;
 
 /// <summary>
@@ -33,16 +35,16 @@ public static class ColourStatistics
         var (sd, se) = Spread(labs);
         var display = RgbColourSpace.Srgb.FromLab(mean);
         var lch = mean.ToLCh();
-        return new MeasuredColour(LabDto.From(mean), new LChDto(lch.L, lch.C, lch.H), display.Rgb.ToHex(), display.InGamut,
+        return new MeasuredColour(LabValue.From(mean), new LChDto(lch.L, lch.C, lch.H), display.Rgb.ToHex(), display.InGamut,
             xyz.Count, sd, se);
     }
 
-    private static (LabDto Sd, LabDto StandardError) Spread(IReadOnlyList<Lab> labs)
+    private static (LabValue Sd, LabValue StandardError) Spread(IReadOnlyList<Lab> labs)
     {
         int n = labs.Count;
         if (n < 2)
         {
-            return (new LabDto(0, 0, 0), new LabDto(0, 0, 0));
+            return (new LabValue(0, 0, 0), new LabValue(0, 0, 0));
         }
 
         double ml = 0, ma = 0, mb = 0;
@@ -65,8 +67,8 @@ public static class ColourStatistics
         }
 
         // Sample standard deviation (n − 1).
-        var sd = new LabDto(Math.Sqrt(vl / (n - 1)), Math.Sqrt(va / (n - 1)), Math.Sqrt(vb / (n - 1)));
+        var sd = new LabValue(Math.Sqrt(vl / (n - 1)), Math.Sqrt(va / (n - 1)), Math.Sqrt(vb / (n - 1)));
         double root = Math.Sqrt(n);
-        return (sd, new LabDto(sd.L / root, sd.A / root, sd.B / root));
+        return (sd, new LabValue(sd.L / root, sd.A / root, sd.B / root));
     }
 }
