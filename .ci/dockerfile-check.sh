@@ -27,10 +27,12 @@ publish_cmd=$(awk '/^RUN dotnet publish/{sub(/^RUN /,""); print}' Dockerfile)
 publish_cmd=${publish_cmd//\/app\/publish/$work/app}
 (cd "$work/src" && eval "$publish_cmd" >"$work/publish.log" 2>&1) || { echo "Dockerfile check: publish failed"; tail -20 "$work/publish.log"; exit 1; }
 
-port=58080
+# A free loopback port, so a leftover or parallel run cannot collide.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 mkdir -p "$work/data"
+# exec: $pid is the service itself, so the EXIT trap stops it rather than an idle subshell.
 (cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" Database__DataDirectory="$work/data" \
-  Auth__BootstrapAdminKey="dockerfile-check-admin-key-0123456789" dotnet SmpShade.Api.dll >"$work/log" 2>&1) &
+  Auth__BootstrapAdminKey="dockerfile-check-admin-key-0123456789" exec dotnet SmpShade.Api.dll >"$work/log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then
