@@ -80,8 +80,9 @@ public static class ReferenceCorrector
 
     /// <summary>
     /// ColorChecker 24: fits linear RGB → XYZ (D65) to the published patch values with a 3×3 matrix and the
-    /// degree-2 root-polynomial, and keeps the one with the lower leave-one-out mean ΔE00 (the matrix on a tie:
-    /// fewer parameters). Patches with a black or saturated channel are left out (<c>reference.patches_clipped</c>).
+    /// degree-2 root-polynomial, each white-point preserving and ridge-regularised toward the chart's own white balance
+    /// (<see cref="ChartFitOptions"/>), and keeps the model and ridge strength with the lowest leave-one-out mean ΔE00
+    /// (the matrix, then the weaker ridge, on a tie). Patches with a black or saturated channel are left out (<c>reference.patches_clipped</c>).
     /// Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
     /// </summary>
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
@@ -110,9 +111,13 @@ public static class ReferenceCorrector
 
         LinearRgb[] rgb = [.. usable.Select(i => patchMeans[i])];
         Xyz[] targets = [.. usable.Select(i => ColorCheckerReference.XyzD65[i])];
-        ChartFit matrix = ChartFit.Fit(ChartFit.Matrix, rgb, targets);
-        ChartFit root = ChartFit.Fit(ChartFit.RootPolynomial, rgb, targets);
-        ChartFit best = root.LooMean < matrix.LooMean - 1e-9 ? root : matrix;
+
+        // Every fit maps the chart's white exactly; the ridge toward the chart's own white balance is chosen with the
+        // model by leave-one-out, the simpler candidate (matrix, then smaller λ) winning ties.
+        string[] models = [ChartFit.Matrix, ChartFit.RootPolynomial];
+        ChartFit best = models
+            .SelectMany(model => ChartFit.RidgeGrid.Select(lambda => ChartFit.Fit(model, rgb, targets, new ChartFitOptions(space, lambda))))
+            .Aggregate((kept, fit) => fit.LooMean < kept.LooMean - 1e-9 ? fit : kept);
         var warnings = new List<PhotoWarning>();
         if (usable.Count < patchMeans.Count)
         {
