@@ -89,10 +89,13 @@ public static class MatchEndpoints
         var request = string.IsNullOrWhiteSpace(part)
             ? new MatchRequest(null)
             : JsonSerializer.Deserialize<MatchRequest>(part, AnalysisForm.JsonOptions) ?? new MatchRequest(null);
-        if (MatchValidation.Validate(request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder }, out _) is null)
+        // The photo will supply skin and hair: check everything else with stand-ins for them.
+        var preflight = request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder };
+        if (MatchValidation.Validate(preflight, out _) is null)
         {
-            // Let the full validation below name the problem; no photo work for a request that will be refused.
-            return (request, null);
+            // No photo work for a request that will be refused; the stand-ins let the validation below name the real
+            // problem (e.g. a missing targetLab) rather than the skinLab the photo would have given.
+            return (preflight, null);
         }
 
         var analysis = analyzer.Analyze(photo, options, cancellationToken);

@@ -51,6 +51,14 @@ public static class MatchValidation
             return null;
         }
 
+        // A targetLab outside custom mode would be silently ignored (the hair is matched instead): say so.
+        if (mode != "custom" && request.TargetLab is not null)
+        {
+            problem = Problems.BadRequest("match.target_without_custom_mode", "targetLab needs mode custom",
+                $"In mode '{mode}' the target is hairLab; send mode \"custom\" to match targetLab instead.", [new("field", "targetLab")]);
+            return null;
+        }
+
         // scar: the hair is the target and the scar tissue is the skin the ink heals in.
         string targetField = mode == "custom" ? "targetLab" : "hairLab";
         var skin = Lab(request.SkinLab, "skinLab", ref problem);

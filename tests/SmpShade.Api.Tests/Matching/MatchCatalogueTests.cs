@@ -82,6 +82,24 @@ public sealed class MatchCatalogueTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task A_photo_request_in_custom_mode_without_a_target_names_the_missing_target()
+    {
+        // The photo gives skin and hair, never a custom target: the problem must name targetLab, not skinLab.
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new StringContent("""{"mode":"custom"}"""), "match");
+        var body = await ProblemAssert.IsProblemAsync(await client.PostAsync("/api/v1/matches", form), HttpStatusCode.BadRequest, "match.invalid_lab");
+        Assert.Equal("targetLab", body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_photo_request_with_a_target_outside_custom_mode_is_refused()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new StringContent("""{"targetLab":{"l":30,"a":2,"b":3}}"""), "match");
+        await ProblemAssert.IsProblemAsync(await client.PostAsync("/api/v1/matches", form), HttpStatusCode.BadRequest, "match.target_without_custom_mode");
+    }
+
+    [Fact]
     public async Task A_photo_request_without_a_photo_is_refused()
     {
         using var form = PhotoFiles.Form(null, PhotoFiles.SceneRegions);

@@ -102,6 +102,18 @@ public sealed class MatchProblemTests(MatchingFactory factory)
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("hair")]
+    [InlineData("scar")]
+    public async Task A_target_lab_outside_custom_mode_is_refused_rather_than_ignored(string? mode)
+    {
+        // Before: the hair was matched and targetLab silently dropped, so the client got an answer to another question.
+        var body = await ProblemAsync(new { skinLab = Skin, hairLab = Hair, targetLab = new { l = 50.0, a = 0.0, b = 0.0 }, mode },
+            HttpStatusCode.BadRequest, "match.target_without_custom_mode");
+        Assert.Equal("targetLab", body.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Malformed_json_is_refused()
     {
