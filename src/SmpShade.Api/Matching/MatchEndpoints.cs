@@ -47,7 +47,7 @@ public static class MatchEndpoints
             }
             else if (context.Request.HasJsonContentType())
             {
-                request = await context.Request.ReadFromJsonAsync<MatchRequest>(cancellationToken);
+                request = await context.Request.ReadFromJsonAsync<MatchRequest>(BodyJson, cancellationToken);
             }
             else
             {
@@ -88,7 +88,7 @@ public static class MatchEndpoints
         string part = http.Form["match"].ToString();
         var request = string.IsNullOrWhiteSpace(part)
             ? new MatchRequest(null)
-            : JsonSerializer.Deserialize<MatchRequest>(part, AnalysisForm.JsonOptions) ?? new MatchRequest(null);
+            : JsonSerializer.Deserialize<MatchRequest>(part, PartJson) ?? new MatchRequest(null);
         // The photo will supply skin and hair: check everything else with stand-ins for them.
         var preflight = request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder };
         if (MatchValidation.Validate(preflight, out _) is null)
@@ -107,4 +107,8 @@ public static class MatchEndpoints
     }
 
     private static readonly LabInput Placeholder = new(50, 0, 0);
+
+    // A repeated key ({"skinLab": …, "skinLab": …}) is ambiguous: refuse it rather than let the last one silently win.
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
+    private static readonly JsonSerializerOptions PartJson = new(AnalysisForm.JsonOptions) { AllowDuplicateProperties = false };
 }

@@ -100,6 +100,14 @@ public sealed class MatchCatalogueTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task A_photo_request_with_a_repeated_key_in_the_match_part_is_refused()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new StringContent("""{"top":3,"top":50}"""), "match");
+        await ProblemAssert.IsProblemAsync(await client.PostAsync("/api/v1/matches", form), HttpStatusCode.BadRequest, "request.invalid");
+    }
+
+    [Fact]
     public async Task A_photo_request_without_a_photo_is_refused()
     {
         using var form = PhotoFiles.Form(null, PhotoFiles.SceneRegions);

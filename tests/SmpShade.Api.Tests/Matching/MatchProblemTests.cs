@@ -115,6 +115,14 @@ public sealed class MatchProblemTests(MatchingFactory factory)
     }
 
     [Fact]
+    public async Task A_repeated_key_is_refused_rather_than_the_last_one_winning()
+    {
+        var response = await client.PostAsync("/api/v1/matches",
+            Json("""{"skinLab":{"l":62,"a":9,"b":17},"skinLab":{"l":20,"a":9,"b":17},"hairLab":{"l":30,"a":2,"b":4}}"""));
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
+    }
+
+    [Fact]
     public async Task Malformed_json_is_refused()
     {
         var response = await client.PostAsync("/api/v1/matches", Json("""{"skinLab": {"l": 60,"""));
