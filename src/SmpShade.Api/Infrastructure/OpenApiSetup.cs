@@ -7,13 +7,18 @@ public static class OpenApiSetup
     public static IServiceCollection AddSmpShadeOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options => options.SwaggerDoc("v1", new OpenApiInfo
+        services.AddSwaggerGen(options =>
         {
-            Title = "SmpShade API",
-            Version = "v1",
-            Description = "Pigment shade matching for scalp micropigmentation: measure hair and skin in CIELAB (D65, 2°), "
-                + "predict each pigment's healed tone in the client's skin, rank by CIEDE2000.",
-        }));
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "SmpShade API",
+                Version = "v1",
+                Description = "Pigment shade matching for scalp micropigmentation: measure hair and skin in CIELAB (D65, 2°), "
+                    + "predict each pigment's healed tone in the client's skin, rank by CIEDE2000.",
+            });
+            // The API-key middleware's 401/403/429 answers, on every endpoint it guards.
+            options.OperationFilter<AuthProblemResponses>();
+        });
         return services;
     }
 
