@@ -38,6 +38,25 @@ public sealed class PageInputTests(BrowserFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task A_cleared_custom_target_field_is_sent_as_missing_not_as_zero()
+    {
+        await using var context = await fixture.NewContextAsync(1280, 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await PageSteps.UploadPortraitAsync(page);
+        await page.Locator("#mode").SelectOptionAsync("custom");
+        await page.Locator("#target-l").FillAsync("");
+
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByTestId("analyse-button").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/matches"));
+        // Number("") is 0: an emptied L* field would silently match against black.
+        var l = PageSteps.JsonOf(request).GetProperty("targetLab").GetProperty("l");
+        Assert.Equal(JsonValueKind.Null, l.ValueKind);
+        var message = page.GetByTestId("error-message").Filter(new() { HasText = "Matching pigments" });
+        await Assertions.Expect(message).ToContainTextAsync("targetLab is missing");
+    }
+
+    [ChromiumFact]
     public async Task A_colour_chart_is_marked_with_four_taps_and_analysed_with_it()
     {
         await using var context = await fixture.NewContextAsync(1280, 900);

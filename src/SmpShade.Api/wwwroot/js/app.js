@@ -65,7 +65,9 @@ function matchRequest(analysis) {
     startLighter: true,
     blends: $('blends').checked,
   };
-  if (mode === 'custom') request.targetLab = { l: Number($('target-l').value), a: Number($('target-a').value), b: Number($('target-b').value) };
+  // An empty field is sent as null (the service names it), not Number('') = 0, which would match against black.
+  const number = id => ($(id).value.trim() === '' ? null : Number($(id).value));
+  if (mode === 'custom') request.targetLab = { l: number('target-l'), a: number('target-a'), b: number('target-b') };
   else request.hairLab = analysis.hair.lab;
   if ($('supplier').value) request.supplier = $('supplier').value;
   return request;
