@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 
@@ -51,6 +52,17 @@ public static class MatchValidation
             return null;
         }
 
+        // Only a slug can name a supplier: refuse anything else here, without echoing it (it may be megabytes) or
+        // sending it to the database.
+        string? supplier = string.IsNullOrWhiteSpace(request.Supplier) ? null : request.Supplier.Trim();
+        if (supplier is not null && !SupplierSlug.IsValid(supplier))
+        {
+            problem = Problems.BadRequest("catalogue.supplier_invalid", "Bad supplier slug",
+                "supplier must be lower-case letters, digits and hyphens, 1–64 characters, as GET /api/v1/suppliers lists them.",
+                [new("field", "supplier")]);
+            return null;
+        }
+
         // A targetLab outside custom mode would be silently ignored (the hair is matched instead): say so.
         if (mode != "custom" && request.TargetLab is not null)
         {
@@ -68,7 +80,7 @@ public static class MatchValidation
             return null;
         }
 
-        return new MatchPlan(mode, skin.Value, target.Value, top, string.IsNullOrWhiteSpace(request.Supplier) ? null : request.Supplier.Trim(),
+        return new MatchPlan(mode, skin.Value, target.Value, top, supplier,
             request.CatalogueVersion, years, request.StartLighter ?? true, request.Blends ?? false);
     }
 

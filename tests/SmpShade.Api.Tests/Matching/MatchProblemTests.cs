@@ -122,6 +122,24 @@ public sealed class MatchProblemTests(MatchingFactory factory)
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid");
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("ACME")]
+    [InlineData("acme\u0000")]
+    public async Task A_supplier_that_is_not_a_slug_is_refused(string supplier)
+    {
+        var body = await ProblemAsync(new { skinLab = Skin, hairLab = Hair, supplier }, HttpStatusCode.BadRequest, "catalogue.supplier_invalid");
+        Assert.Equal("supplier", body.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_megabyte_supplier_name_is_refused_without_being_echoed_back()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/matches", new { skinLab = Skin, hairLab = Hair, supplier = new string('x', 1_000_000) });
+        Assert.True(response.Content.Headers.ContentLength < 4096, $"{response.Content.Headers.ContentLength} bytes of problem");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "catalogue.supplier_invalid");
+    }
+
     [Fact]
     public async Task Malformed_json_is_refused()
     {
