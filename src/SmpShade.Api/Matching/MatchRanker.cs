@@ -25,7 +25,7 @@ public sealed record MatchQuery(Lab Target, SkinFit Skin, int Top, double Years,
 /// <param name="Parts">The pigment(s) and their parts (one entry of weight 1 for a single pigment).</param>
 /// <param name="WaterParts">Parts of water per part of ink.</param>
 /// <param name="Healed">Predicted healed colour, D65.</param>
-/// <param name="Difference">CIEDE2000 healed vs target, with ΔL′, ΔC′, ΔH′ (healed minus target).</param>
+/// <param name="Difference">CIEDE2000 healed vs target, with the weighted ΔL′/S_L, ΔC′/S_C, ΔH′/S_H (healed minus target).</param>
 /// <param name="Score">The ranking score (lower is better).</param>
 public sealed record RankedCandidate(
     IReadOnlyList<(PreparedPigment Pigment, double Weight)> Parts, double WaterParts, Lab Healed, Ciede2000Result Difference, double Score)
