@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using SmpShade.Api.Tests.Infrastructure;
+using static SmpShade.Api.Tests.Catalogue.CatalogueClient;
+
+namespace SmpShade.Api.Tests.Catalogue;
+
+/// <summary>Inputs a hostile or careless client sends, found by driving the running service with curl: each is a 4xx with a code.</summary>
+[Collection(SharedApi.Name)]
+public sealed class CatalogueHostileInputTests(SmpShadeFactory factory)
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_supplier_slug_ending_in_a_newline_is_refused_and_nothing_is_stored()
+    {
+        string supplier = NewSupplier("nl");
+        // Regex '$' matches before a final "\n": this slug used to be stored, then the Location header threw (500).
+        var response = await client.PutCsvAsync(supplier + "%0A", Csv(Row("NL-1")));
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "catalogue.supplier_invalid");
+
+        var suppliers = await client.GetJsonAsync("/api/v1/suppliers");
+        Assert.DoesNotContain(suppliers.GetProperty("items").EnumerateArray(),
+            s => s.GetProperty("supplier").GetString()!.StartsWith(supplier, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]   // a line with no end past the 1 MiB record limit
+    [InlineData("\"")] // an opening quote that is never closed
+    public async Task A_csv_record_longer_than_the_record_limit_is_refused_as_unreadable_csv(string start)
+    {
+        string supplier = NewSupplier("long");
+        await (await client.PutCsvAsync(supplier, Csv(Row("KEEP-1")))).ReadJsonAsync(HttpStatusCode.Created);
+
+        string csv = Header + "\n" + start + new string('x', 2 * 1024 * 1024) + "\n";
+        var response = await client.PutCsvAsync(supplier, csv);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "catalogue.csv_invalid");
+
+        var pigments = await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/pigments");
+        Assert.Equal(["KEEP-1"], pigments.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("sku").GetString()));
+    }
+
+    [Fact]
+    public async Task A_semicolon_separated_csv_is_refused_naming_the_separator()
+    {
+        string csv = Header.Replace(',', ';') + "\n" + Row("SEMI-1").Replace(',', ';') + "\n";
+        var response = await client.PutCsvAsync(NewSupplier("semi"), csv);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "catalogue.separator_invalid");
+        Assert.Contains("';'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_csv_with_a_byte_order_mark_crlf_line_ends_and_blank_lines_imports()
+    {
+        string supplier = NewSupplier("bom");
+        byte[] body = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Header + "\r\n" + Row("B-1") + "\r\n\r\n" + Row("B-2") + "\r\n\r\n")];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("text/csv");
+        var created = await (await client.PutAsync(supplier, content, TestKeys.Admin, "")).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(2, created.GetProperty("pigments").GetInt32());
+        var pigments = await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/pigments");
+        Assert.Equal(["B-1", "B-2"], pigments.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("sku").GetString()));
+    }
+
+    [Theory]
+    [InlineData(2147483647, 500)]
+    [InlineData(4294969, 500)] // (page − 1) × 500 = 2,147,484,000 > int.MaxValue = 2,147,483,647
+    public async Task A_page_whose_offset_overflows_is_refused_instead_of_wrapping_to_page_one(int page, int pageSize)
+    {
+        string supplier = NewSupplier("page");
+        await (await client.PutCsvAsync(supplier, Csv(Row("P-1")))).ReadJsonAsync(HttpStatusCode.Created);
+        var response = await client.GetAsync($"/api/v1/suppliers/{supplier}/pigments?page={page}&pageSize={pageSize}");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "catalogue.paging_invalid");
+    }
+}
