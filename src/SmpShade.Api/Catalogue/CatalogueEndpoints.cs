@@ -28,7 +28,7 @@ public static class CatalogueEndpoints
                 "CxF3 (ISO 17972-1) as application/xml: objects with cc:ColorCIELab, the illuminant/observer of their ColorSpecification, " +
                 "SMP fields as cc:Tag sku, line, base, water_parts; an optional 10 nm cc:ReflectanceSpectrum. " +
                 "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
         return group;
     }
 
