@@ -14,6 +14,7 @@ public static class JsonCatalogueReader
     private static readonly string[] TopFields = ["illuminant", "observer", "pigments"];
     private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance"];
     private static readonly string[] LabFields = ["l", "a", "b"];
+    private static readonly string[] TextFields = ["sku", "name", "line", "base", "illuminant"];
 
     public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken)
     {
@@ -57,6 +58,11 @@ public static class JsonCatalogueReader
 
                 Unknown(pigment, PigmentFields, $"pigments[{row - 1}].", unknown);
                 var p = Props(pigment);
+                if (!TextFieldsAreScalars(builder, row, p))
+                {
+                    continue;
+                }
+
                 var lab = p.GetValueOrDefault("lab");
                 var labProps = lab.ValueKind == JsonValueKind.Object ? Props(lab) : [];
 
@@ -76,6 +82,26 @@ public static class JsonCatalogueReader
                     "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance.", "fields", unknown);
             }
         }
+    }
+
+    /// <summary>
+    /// A text field given as an object, array or true/false is a client's mistake, not a name: without this check
+    /// <c>"name": ["x"]</c> was stored as the text <c>["x"]</c>. Numbers stay accepted (a numeric sku is plausible).
+    /// </summary>
+    private static bool TextFieldsAreScalars(CatalogueBuilder builder, int row, Dictionary<string, JsonElement> p)
+    {
+        bool ok = true;
+        foreach (string field in TextFields)
+        {
+            var kind = p.GetValueOrDefault(field).ValueKind;
+            if (kind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.True or JsonValueKind.False)
+            {
+                builder.AddError(row, field, $"must be a JSON string, not {kind.ToString().ToLowerInvariant()}");
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     private static Dictionary<string, JsonElement> Props(JsonElement element)

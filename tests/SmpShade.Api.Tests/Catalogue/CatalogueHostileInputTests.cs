@@ -63,6 +63,31 @@ public sealed class CatalogueHostileInputTests(SmpShadeFactory factory)
     }
 
     [Theory]
+    [InlineData("sku", "{\"a\": 1}", "object")]
+    [InlineData("name", "[\"x\"]", "array")]
+    [InlineData("line", "true", "true")]
+    [InlineData("base", "[\"carbon\"]", "array")]
+    [InlineData("illuminant", "{\"name\": \"D65\"}", "object")]
+    public async Task A_json_text_field_given_as_an_object_array_or_boolean_is_refused_not_stored_as_its_json(
+        string field, string value, string kind)
+    {
+        // Found with curl: {"sku": {"a":1}, "name": ["x"], "line": true} was stored as the texts {"a":1}, ["x"], true.
+        var pigment = new Dictionary<string, string>
+        {
+            ["sku"] = "\"J-1\"", ["name"] = "\"Noir\"", ["line"] = "\"L\"", ["base"] = "\"carbon\"", ["illuminant"] = "\"D65\"",
+        };
+        pigment[field] = value;
+        string json = "{\"pigments\": [{" + string.Join(", ", pigment.Select(p => $"\"{p.Key}\": {p.Value}"))
+            + ", \"lab\": {\"l\": 25, \"a\": 0, \"b\": 0}, \"waterParts\": [0, 3]}]}";
+        string supplier = NewSupplier("jtype");
+        var problem = await ProblemAssert.IsProblemAsync(await client.PutJsonAsync(supplier, json),
+            HttpStatusCode.UnprocessableEntity, "catalogue.row_invalid");
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(field, error.GetProperty("column").GetString());
+        Assert.Equal($"must be a JSON string, not {kind}", error.GetProperty("reason").GetString());
+    }
+
+    [Theory]
     [InlineData(2147483647, 500)]
     [InlineData(4294969, 500)] // (page − 1) × 500 = 2,147,484,000 > int.MaxValue = 2,147,483,647
     public async Task A_page_whose_offset_overflows_is_refused_instead_of_wrapping_to_page_one(int page, int pageSize)
