@@ -88,6 +88,18 @@ public sealed class CatalogueHostileInputTests(SmpShadeFactory factory)
     }
 
     [Theory]
+    [InlineData("""{"illuminant": "D65", "pigments": [{"sku": "D-1", "name": "n", "base": "carbon", "lab": {"l": 20, "a": 0, "b": 0, "L": 90}, "waterParts": [0]}]}""", "pigments[0].lab.L")]
+    [InlineData("""{"illuminant": "D65", "pigments": [{"sku": "D-1", "sku": "D-2", "name": "n", "base": "carbon", "lab": {"l": 20, "a": 0, "b": 0}, "waterParts": [0]}]}""", "pigments[0].sku")]
+    [InlineData("""{"illuminant": "D65", "pigments": [{"sku": "D-1", "name": "n", "base": "carbon", "lab": {"l": 20, "a": 0, "b": 0}, "waterParts": [0]}], "pigments": []}""", "pigments")]
+    public async Task A_json_field_given_twice_is_refused_instead_of_the_last_one_winning(string json, string field)
+    {
+        // Found with curl: a second "pigments" replaced the first (answered catalogue.empty); {"l": 20, "L": 90} stored 90.
+        var problem = await ProblemAssert.IsProblemAsync(await client.PutJsonAsync(NewSupplier("jdup"), json),
+            HttpStatusCode.UnprocessableEntity, "catalogue.fields_repeated");
+        Assert.Equal([field], problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Theory]
     [InlineData(2147483647, 500)]
     [InlineData(4294969, 500)] // (page − 1) × 500 = 2,147,484,000 > int.MaxValue = 2,147,483,647
     public async Task A_page_whose_offset_overflows_is_refused_instead_of_wrapping_to_page_one(int page, int pageSize)
