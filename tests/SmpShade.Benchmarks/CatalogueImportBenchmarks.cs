@@ -64,7 +64,8 @@ public class CatalogueImportBenchmarks
         var builder = new CatalogueBuilder();
         await CsvCatalogueReader.ReadAsync(new MemoryStream(csv), builder, CancellationToken.None);
         await using var db = new SqliteSmpShadeDbContext(options);
-        var importer = new CatalogueImporter(db, TimeProvider.System, NullLogger<CatalogueImporter>.Instance);
+        using var gate = new CatalogueImportGate();
+        var importer = new CatalogueImporter(db, TimeProvider.System, gate, NullLogger<CatalogueImporter>.Instance);
         return await importer.ImportAsync("bench", builder.Pigments, "csv", "bench", CancellationToken.None);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
@@ -19,6 +20,8 @@ public static class KeyEndpoints
         return group;
     }
 
+    /// <summary>Unknown fields are refused: a typo or a field the service does not have (an expiry) must not issue a key silently.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record CreateKeyRequest(string? Role, string? Supplier, string? Name);
 
     public sealed record CreatedKey(string Id, string Key, string Role, string? Supplier, string Name, DateTimeOffset CreatedAt);

@@ -28,7 +28,7 @@ public static class CatalogueEndpoints
                 "CxF3 (ISO 17972-1) as application/xml: objects with cc:ColorCIELab, the illuminant/observer of their ColorSpecification, " +
                 "SMP fields as cc:Tag sku, line, base, water_parts; an optional 10 nm cc:ReflectanceSpectrum. " +
                 "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
         return group;
     }
 
@@ -43,7 +43,8 @@ public static class CatalogueEndpoints
         CatalogueStore store, CancellationToken cancellationToken)
     {
         int p = page ?? 1, size = pageSize ?? 50;
-        if (p < 1 || size < 1 || size > MaxPageSize)
+        // The offset (page - 1) × pageSize must fit an int: past that it wrapped round to a negative skip and served page 1.
+        if (p < 1 || size < 1 || size > MaxPageSize || (long)(p - 1) * size > int.MaxValue)
         {
             return Problems.BadRequest("catalogue.paging_invalid", "Bad paging.", $"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}.");
         }

@@ -87,7 +87,17 @@ public static class CatalogueImportEndpoint
             return TypedResults.Ok(new ImportResult(supplier, null, builder.Pigments.Count, DryRun: true));
         }
 
-        int version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
+        int version;
+        try
+        {
+            version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
+        }
+        catch (CatalogueBusyException busy)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "catalogue.busy", "The catalogue store is busy.", busy.Message);
+        }
+
         return TypedResults.Created($"/api/v1/suppliers/{supplier}/pigments?version={version}",
             new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SmpShade.Api.Data;
 
@@ -8,12 +9,36 @@ namespace SmpShade.Api.Catalogue;
 /// the previous version current and complete. Racing imports for one supplier are kept consistent by the unique
 /// (supplier, number) index: the loser of a race rolls back and retries with the next number.
 /// </summary>
-public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, ILogger<CatalogueImporter> logger)
+public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, CatalogueImportGate gate, ILogger<CatalogueImporter> logger)
 {
     private const int MaxAttempts = 8;
 
     /// <summary>Stores the pigments as a new version and returns its number.</summary>
+    /// <exception cref="CatalogueBusyException">The database stayed locked by another writer past its busy timeout.</exception>
     public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
+        string loadedByKeyId, CancellationToken cancellationToken)
+    {
+        // One import at a time in this process: racing SQLite writers otherwise wait on the file lock only as long as
+        // the busy timeout, and a few large imports at once failed with "database is locked" (a 500) instead of queueing.
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await StoreAsync(supplierSlug, pigments, sourceFormat, loadedByKeyId, cancellationToken);
+        }
+        catch (SqliteException locked) when (locked.SqliteErrorCode is SQLiteBusy or SQLiteLocked)
+        {
+            // Another process holds the file (a second instance, a backup): nothing was written; the caller may retry.
+            throw new CatalogueBusyException(locked);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private const int SQLiteBusy = 5, SQLiteLocked = 6; // sqlite3.h result codes
+
+    private async Task<int> StoreAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
         string loadedByKeyId, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
@@ -77,3 +102,19 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, I
         Reflectance = p.Reflectance,
     };
 }
+
+/// <summary>Serialises catalogue imports within the process. Singleton.</summary>
+public sealed class CatalogueImportGate : IDisposable
+{
+    private readonly SemaphoreSlim semaphore = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => semaphore.WaitAsync(cancellationToken);
+
+    public void Release() => semaphore.Release();
+
+    public void Dispose() => semaphore.Dispose();
+}
+
+/// <summary>The database was locked by another writer for longer than its busy timeout (503 <c>catalogue.busy</c>).</summary>
+public sealed class CatalogueBusyException(Exception inner)
+    : Exception("The database is busy with another write; nothing was stored. Try again shortly.", inner);

@@ -9,6 +9,7 @@ public static class CatalogueSetup
     {
         services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CatalogueImportGate>();
         services.AddScoped<CatalogueImporter>();
         services.AddScoped<CatalogueStore>();
         services.AddHostedService<SampleCatalogueLoader>();

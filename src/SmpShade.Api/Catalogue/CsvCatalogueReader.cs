@@ -28,6 +28,19 @@ public static class CsvCatalogueReader
             MaxRecordSize = 1 << 20, // a hostile unclosed quote cannot make the reader buffer the whole upload
         };
         await using var csv = CsvReader.Create(body, options, leaveOpen: true);
+        try
+        {
+            await ReadRowsAsync(csv, builder, cancellationToken);
+        }
+        catch (CsvFormatException bad)
+        {
+            // A record past MaxRecordSize (a runaway quote, a line with no end): the file as a whole is unreadable.
+            throw new CatalogueFormatException("catalogue.csv_invalid", "The catalogue is not readable CSV.", bad.Message);
+        }
+    }
+
+    private static async Task ReadRowsAsync(CsvReader csv, CatalogueBuilder builder, CancellationToken cancellationToken)
+    {
         await csv.ReadHeaderAsync(cancellationToken);
         string[] header = [.. csv.Headers];
         if (header.Length == 0 || (header.Length == 1 && string.IsNullOrWhiteSpace(header[0])))
@@ -59,6 +72,13 @@ public static class CsvCatalogueReader
     /// <summary>Column name → index; rejects unknown, repeated and missing columns before any row is read.</summary>
     private static Dictionary<string, int> MapHeader(string[] header)
     {
+        if (header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal))
+        {
+            // Spreadsheets in comma-decimal locales save "CSV" with semicolons; say so rather than list one odd column.
+            throw new CatalogueFormatException("catalogue.separator_invalid", "The catalogue is not comma-separated.",
+                "The header uses ';' between columns. Separate columns with ',' and use '.' for decimals; ';' belongs only inside water_parts.");
+        }
+
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         var unknown = new List<string>();
         var repeated = new List<string>();

@@ -14,6 +14,7 @@ public static class JsonCatalogueReader
     private static readonly string[] TopFields = ["illuminant", "observer", "pigments"];
     private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance"];
     private static readonly string[] LabFields = ["l", "a", "b"];
+    private static readonly string[] TextFields = ["sku", "name", "line", "base", "illuminant"];
 
     public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken)
     {
@@ -36,7 +37,9 @@ public static class JsonCatalogueReader
             }
 
             var unknown = new List<string>();
-            Unknown(root, TopFields, "", unknown);
+            var repeated = new List<string>();
+            Unknown(root, TopFields, "", unknown, repeated);
+            ThrowIfRepeated(repeated);
             var top = Props(root);
             if (!top.TryGetValue("pigments", out var pigments) || pigments.ValueKind != JsonValueKind.Array || pigments.GetArrayLength() == 0)
             {
@@ -55,8 +58,13 @@ public static class JsonCatalogueReader
                     continue;
                 }
 
-                Unknown(pigment, PigmentFields, $"pigments[{row - 1}].", unknown);
+                Unknown(pigment, PigmentFields, $"pigments[{row - 1}].", unknown, repeated);
                 var p = Props(pigment);
+                if (!TextFieldsAreScalars(builder, row, p))
+                {
+                    continue;
+                }
+
                 var lab = p.GetValueOrDefault("lab");
                 var labProps = lab.ValueKind == JsonValueKind.Object ? Props(lab) : [];
 
@@ -70,12 +78,33 @@ public static class JsonCatalogueReader
                     List(p.GetValueOrDefault("reflectance"))));
             }
 
+            ThrowIfRepeated(repeated);
             if (unknown.Count > 0)
             {
                 throw new CatalogueFormatException("catalogue.fields_unknown", "The catalogue has fields the service does not know.",
                     "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance.", "fields", unknown);
             }
         }
+    }
+
+    /// <summary>
+    /// A text field given as an object, array or true/false is a client's mistake, not a name: without this check
+    /// <c>"name": ["x"]</c> was stored as the text <c>["x"]</c>. Numbers stay accepted (a numeric sku is plausible).
+    /// </summary>
+    private static bool TextFieldsAreScalars(CatalogueBuilder builder, int row, Dictionary<string, JsonElement> p)
+    {
+        bool ok = true;
+        foreach (string field in TextFields)
+        {
+            var kind = p.GetValueOrDefault(field).ValueKind;
+            if (kind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.True or JsonValueKind.False)
+            {
+                builder.AddError(row, field, $"must be a JSON string, not {kind.ToString().ToLowerInvariant()}");
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     private static Dictionary<string, JsonElement> Props(JsonElement element)
@@ -89,11 +118,30 @@ public static class JsonCatalogueReader
         return props;
     }
 
-    /// <summary>Lists unknown properties in document order, looking inside a pigment's <c>lab</c> where it appears.</summary>
-    private static void Unknown(JsonElement element, string[] known, string path, List<string> unknown)
+    /// <summary>
+    /// A property given twice (names compare case-insensitively, as they are read): the last one used to win silently,
+    /// so <c>{"l": 20, "l": 90}</c> stored 90 and a second <c>"pigments"</c> replaced the first list.
+    /// </summary>
+    private static void ThrowIfRepeated(List<string> repeated)
     {
+        if (repeated.Count > 0)
+        {
+            throw new CatalogueFormatException("catalogue.fields_repeated", "The catalogue gives some fields twice.",
+                "Give each field once per object.", "fields", repeated);
+        }
+    }
+
+    /// <summary>Lists unknown and repeated properties in document order, looking inside a pigment's <c>lab</c> where it appears.</summary>
+    private static void Unknown(JsonElement element, string[] known, string path, List<string> unknown, List<string> repeated)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in element.EnumerateObject())
         {
+            if (!seen.Add(property.Name))
+            {
+                repeated.Add(path + property.Name);
+            }
+
             if (!known.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
             {
                 unknown.Add(path + property.Name);
@@ -101,7 +149,7 @@ public static class JsonCatalogueReader
             else if (known == PigmentFields && property.Value.ValueKind == JsonValueKind.Object
                 && string.Equals(property.Name, "lab", StringComparison.OrdinalIgnoreCase))
             {
-                Unknown(property.Value, LabFields, path + property.Name + ".", unknown);
+                Unknown(property.Value, LabFields, path + property.Name + ".", unknown, repeated);
             }
         }
     }

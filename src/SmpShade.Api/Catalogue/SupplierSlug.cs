@@ -7,6 +7,7 @@ public static partial class SupplierSlug
 {
     public static bool IsValid(string? slug) => slug is not null && Pattern().IsMatch(slug);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which let "acme\n" through as a slug.
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

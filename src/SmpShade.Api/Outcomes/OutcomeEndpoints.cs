@@ -122,7 +122,8 @@ public static class OutcomeEndpoints
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         int p = page ?? 1, size = pageSize ?? 50;
-        if (p < 1 || size < 1 || size > MaxPageSize)
+        // The offset (page - 1) × pageSize must fit an int: past that it wrapped round to a negative skip and served page 1.
+        if (p < 1 || size < 1 || size > MaxPageSize || (long)(p - 1) * size > int.MaxValue)
         {
             return Problems.BadRequest("outcome.paging_invalid", "Bad paging.", $"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}.");
         }

@@ -121,6 +121,21 @@ public sealed class KeyTests(KeyTestFactory factory) : IClassFixture<KeyTestFact
         await ProblemAssert.IsProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, code);
     }
 
+    [Theory]
+    [InlineData("""{"role": "clinic", "expires": "2027-01-01"}""")] // unknown field: a key was issued, ignoring it
+    [InlineData("""{"role": 5}""")]
+    [InlineData("""[{"role": "admin"}]""")]
+    public async Task A_key_request_with_unknown_fields_or_wrong_types_answers_400_and_issues_nothing(string json)
+    {
+        int before = (await client.GetJsonAsync("/api/v1/keys", TestKeys.Admin)).GetProperty("items").GetArrayLength();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/keys") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", TestKeys.Admin);
+        var problem = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.BadRequest);
+        // request.invalid_json in Development, request.invalid elsewhere (the framework throws only in Development).
+        Assert.StartsWith("request.invalid", problem.GetProperty("code").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, (await client.GetJsonAsync("/api/v1/keys", TestKeys.Admin)).GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task Reads_are_open_by_default_and_a_key_sent_with_them_is_still_checked()
     {
