@@ -23,16 +23,24 @@ public static class ProblemDetailsSetup
                 problem.Status = mapped;
                 context.HttpContext.Response.StatusCode = mapped;
                 problem.Title = title;
+                problem.Type = $"https://smpshade.org/problems/{code}"; // not the framework's link for the 500 it started as
                 problem.Extensions["code"] = code;
                 problem.Detail = mapped < 500 ? error.Message : null; // never leak internals on 500
             }
         });
+        // Minimal APIs throw on a malformed body only in Development and answer a bare 400 elsewhere; throwing always
+        // gives every environment the same problem body and `code` (request.invalid_json …) clinic software switches on.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
     public static WebApplication UseSmpShadeProblemDetails(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A malformed request is the client's mistake, answered as a 4xx above: not an error to log as a failure.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or JsonException,
+        });
         app.UseStatusCodePages();
         return app;
     }

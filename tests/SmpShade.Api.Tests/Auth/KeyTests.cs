@@ -131,8 +131,9 @@ public sealed class KeyTests(KeyTestFactory factory) : IClassFixture<KeyTestFact
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/keys") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", TestKeys.Admin);
         var problem = await (await client.SendAsync(request)).ReadJsonAsync(HttpStatusCode.BadRequest);
-        // request.invalid_json in Development, request.invalid elsewhere (the framework throws only in Development).
-        Assert.StartsWith("request.invalid", problem.GetProperty("code").GetString(), StringComparison.Ordinal);
+        // The same code in every environment (RouteHandlerOptions.ThrowOnBadRequest is set for all of them).
+        Assert.Equal("request.invalid_json", problem.GetProperty("code").GetString());
+        Assert.Equal("https://smpshade.org/problems/request.invalid_json", problem.GetProperty("type").GetString()); // not the 500 link
         Assert.Equal(before, (await client.GetJsonAsync("/api/v1/keys", TestKeys.Admin)).GetProperty("items").GetArrayLength());
     }
 
