@@ -45,6 +45,11 @@ public static class PhotoDecoder
             throw UnsupportedFormat(format.Name);
         }
 
+        if (FrameCount.HasSeveral(format.Name, bytes))
+        {
+            throw SeveralFrames();
+        }
+
         IImageInfo info;
         try
         {
@@ -99,8 +104,7 @@ public static class PhotoDecoder
         if (image.Frames.Count > 1)
         {
             image.Dispose();
-            throw PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
-                "The file holds several frames (an animation or a multi-page file).");
+            throw SeveralFrames();
         }
 
         // Nothing of the metadata is kept past this point (GPS, camera serials …).
@@ -146,6 +150,10 @@ public static class PhotoDecoder
 
     private static PhotoRejectedException Corrupt(string detail) =>
         PhotoRejectedException.BadRequest("image.corrupt", "The photo could not be read.", detail);
+
+    private static PhotoRejectedException SeveralFrames() =>
+        PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
+            "The file holds several frames (an animation or a multi-page file).");
 
     private static PhotoRejectedException UnsupportedFormat(string name) =>
         new(StatusCodes.Status415UnsupportedMediaType, "image.unsupported_format", "Unsupported image format.",

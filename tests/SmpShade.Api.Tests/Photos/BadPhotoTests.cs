@@ -78,6 +78,30 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
         Assert.Equal($"{name} is not accepted; send JPEG, PNG (8 or 16 bit), WebP or TIFF.", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_multi_page_tiff_is_refused_before_any_page_is_decoded()
+    {
+        // Page 2's strip lies past the end of the file: only a decoder that reads page 2 notices (image.corrupt).
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 3), PhotoFiles.SceneRegions, "pages.tif");
+        await PostAsync(form, (HttpStatusCode)422, "image.too_many_frames", "Send a single still photo.");
+    }
+
+    [Fact]
+    public async Task An_animated_webp_is_refused_as_several_frames()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("animated.webp"), PhotoFiles.SceneRegions, "animated.webp");
+        await PostAsync(form, (HttpStatusCode)422, "image.too_many_frames", "Send a single still photo.");
+    }
+
+    [Fact]
+    public async Task A_single_page_tiff_written_by_the_test_helper_is_measured()
+    {
+        // The control for the multi-page test: the same file with one page is a valid photo.
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 1), PhotoFiles.SceneRegions, "page.tif");
+        var response = await client.PostAsync("/api/v1/analyses", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("png")]
     [InlineData("jpeg")]
