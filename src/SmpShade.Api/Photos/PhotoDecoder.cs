@@ -144,9 +144,13 @@ public static class PhotoDecoder
         return bytes.StartsWith(jxlCodestream) || bytes.StartsWith(jxlContainer) ? "JPEG XL" : null;
     }
 
+    /// <summary>
+    /// Whatever the decoder throws on hostile bytes is a damaged file: ImageSharp 2.1 also throws NullReferenceException
+    /// (a TIFF strip past the end of the file) and arithmetic errors, not only its own exception types. Only our own
+    /// refusal, cancellation and running out of memory pass through.
+    /// </summary>
     private static bool IsDecodeFailure(Exception error) =>
-        error is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException
-            or InvalidDataException or IndexOutOfRangeException or ArgumentException or EndOfStreamException or InvalidOperationException;
+        error is not (PhotoRejectedException or OperationCanceledException or OutOfMemoryException);
 
     private static PhotoRejectedException Corrupt(string detail) =>
         PhotoRejectedException.BadRequest("image.corrupt", "The photo could not be read.", detail);

@@ -94,6 +94,14 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task A_tiff_whose_strip_lies_past_the_end_of_the_file_is_refused_as_corrupt()
+    {
+        // ImageSharp 2.1 throws a NullReferenceException on this file.
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 1, damagedFirstPage: true), PhotoFiles.SceneRegions, "damaged.tif");
+        await PostAsync(form, HttpStatusCode.BadRequest, "image.corrupt", "The photo could not be read.");
+    }
+
+    [Fact]
     public async Task A_single_page_tiff_written_by_the_test_helper_is_measured()
     {
         // The control for the multi-page test: the same file with one page is a valid photo.

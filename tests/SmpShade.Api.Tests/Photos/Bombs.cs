@@ -52,8 +52,9 @@ public static class Bombs
     /// A little-endian baseline TIFF (TIFF 6.0 §2, §8) of <paramref name="pages"/> RGB pages of width × height, chained
     /// through the IFDs' next-offset. Page 1's single deflate strip holds mid-grey; every later page points its strip
     /// past the end of the file, so a decoder that reads page 2 fails, and one that looks at the chain first does not.
+    /// <paramref name="damagedFirstPage"/> points page 1's strip past the end too.
     /// </summary>
-    public static byte[] MultiPageTiff(int width, int height, int pages)
+    public static byte[] MultiPageTiff(int width, int height, int pages, bool damagedFirstPage = false)
     {
         using var zipped = new MemoryStream();
         using (var z = new ZLibStream(zipped, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -94,7 +95,7 @@ public static class Bombs
             (ushort Tag, ushort Type, int Count, int Value)[] entries =
             [
                 (256, 4, 1, width), (257, 4, 1, height), (258, 3, 3, bitsAt), (259, 3, 1, 8), (262, 3, 1, 2),
-                (273, 4, 1, page == 0 ? stripAt : int.MaxValue - 16), (277, 3, 1, 3), (278, 4, 1, height),
+                (273, 4, 1, page == 0 && !damagedFirstPage ? stripAt : int.MaxValue - 16), (277, 3, 1, 3), (278, 4, 1, height),
                 (279, 4, 1, strip.Length), (284, 3, 1, 1),
             ];
             w.Write((ushort)entries.Length);
