@@ -119,6 +119,34 @@ public sealed class IccProfileTests
         Assert.True(result.Hair.Lab.L < result.Skin.Lab.L);
     }
 
+    /// <summary>A para tag body (ICC.1:2010 §10.15): function type, 2 reserved bytes, s15Fixed16 parameters.</summary>
+    private static byte[] Para(int type, params double[] parameters)
+    {
+        var body = new byte[4 + (4 * parameters.Length)];
+        BinaryPrimitives.WriteUInt16BigEndian(body, (ushort)type);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(body.AsSpan(4 + (4 * i)), (int)Math.Round(parameters[i] * 65536));
+        }
+
+        return body;
+    }
+
+    [Fact]
+    public void A_profile_whose_tone_curve_maps_every_value_near_white_does_not_break_the_analysis()
+    {
+        // gamma 0.0001 (the smallest s15Fixed16 steps): every pixel but black becomes L* ≈ 100. Hostile, not a camera's.
+        byte[] curve = Para(0, 7 / 65536.0);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "para", curve), ("gTRC", "para", curve), ("bTRC", "para", curve)]);
+        byte[] png = WithIccp(PhotoFiles.Generated("scene.png"), profile); // 16 bit: the values crowd even closer
+
+        var result = PhotoFiles.Analyse(png, PhotoFiles.SceneRegions);
+
+        Assert.True(double.IsFinite(result.Hair.Lab.L) && double.IsFinite(result.Skin.Lab.L));
+        var auto = Assert.Throws<PhotoRejectedException>(() => PhotoFiles.Analyse(png, null)); // auto regions: no skin to find
+        Assert.Equal("regions.not_found", auto.Code);
+    }
+
     /// <summary>Inserts an iCCP chunk (PNG spec §11.3.3.3) after IHDR.</summary>
     private static byte[] WithIccp(byte[] png, byte[] profile)
     {
