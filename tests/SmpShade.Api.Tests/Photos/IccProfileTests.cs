@@ -132,6 +132,27 @@ public sealed class IccProfileTests
         return body;
     }
 
+    [Theory]
+    [InlineData(3, new[] { 2.4, -1.0, 0, 1 / 12.92, 0 })] // (−X)^2.4: not a number for every X > 0
+    [InlineData(3, new[] { 1.0, -1.0, 1.0, 0, 0 })]       // 1 − X: white becomes black
+    [InlineData(0, new[] { 0.0 })]                         // no exponent at all
+    public void A_tone_curve_that_is_not_finite_and_rising_from_0_to_1_is_unsupported(int type, double[] parameters)
+    {
+        byte[] curve = Para(type, parameters);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "para", curve), ("gTRC", "para", curve), ("bTRC", "para", curve)]);
+
+        var space = IccColourSpace.FromProfile(profile);
+
+        Assert.True(space.Assumed);
+        Assert.Equal("profile.unsupported", space.Warning?.Code);
+        using var image = new Image<Rgb24>(64, 64, SceneImages.Skin);
+        SceneImages.Fill(image, 0, 0, 64, 20, SceneImages.Hair);
+        var result = PhotoFiles.Analyse(WithIccp(SceneImages.Png(image), profile),
+            """{"regions":{"hair":{"rect":[0,0,1,0.3]},"skin":{"rect":[0,0.5,1,0.5]}}}""");
+        Assert.Contains(result.Warnings, w => w.Code == "profile.unsupported");
+        Assert.True(result.Hair.Lab.L < result.Skin.Lab.L);
+    }
+
     [Fact]
     public void A_profile_whose_tone_curve_maps_every_value_near_white_does_not_break_the_analysis()
     {
