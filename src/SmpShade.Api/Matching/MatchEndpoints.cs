@@ -85,7 +85,7 @@ public static class MatchEndpoints
     private static async Task<(MatchRequest, AnalysisResult?)> FromPhotoAsync(HttpRequest http, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
         var (photo, options) = await AnalysisForm.ReadAsync(http, analyzer.Options, cancellationToken);
-        string part = http.Form["match"].ToString();
+        string? part = await AnalysisForm.JsonPartAsync(http.Form, "match", cancellationToken);
         var request = string.IsNullOrWhiteSpace(part)
             ? new MatchRequest(null)
             : JsonSerializer.Deserialize<MatchRequest>(part, AnalysisForm.JsonOptions) ?? new MatchRequest(null);

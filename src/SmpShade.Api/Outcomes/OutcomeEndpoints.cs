@@ -88,10 +88,10 @@ public static class OutcomeEndpoints
     {
         var (photo, options) = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, cancellationToken);
         var form = await context.Request.ReadFormAsync(cancellationToken); // already read: the cached form
+        string? text = await AnalysisForm.JsonPartAsync(form, "outcome", cancellationToken);
         OutcomeRequest? request;
         try
         {
-            string text = form["outcome"].ToString();
             request = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<OutcomeRequest>(text, Json);
         }
         catch (JsonException error)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using SmpShade.Api.Photos;
 using SmpShade.Api.Tests.Infrastructure;
 
 namespace SmpShade.Api.Tests.Photos;
@@ -148,6 +149,59 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
         var response = await client.PostAsync("/api/v1/analyses", form);
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Options_sent_as_a_file_part_are_used_not_ignored()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"));
+        var options = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(PhotoFiles.SceneRegions));
+        options.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(options, "options", "options.json"); // what curl -F options=@options.json sends
+
+        var response = await client.PostAsync("/api/v1/analyses", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var regions = PhotoFiles.Json(await response.Content.ReadAsStringAsync()).GetProperty("regions");
+        Assert.False(regions.GetProperty("guessed").GetBoolean());
+        Assert.Equal(0.125, regions.GetProperty("hair").GetProperty("rect")[0].GetDouble()); // PhotoFiles.SceneRegions
+    }
+
+    [Fact]
+    public async Task Two_photo_parts_are_refused_rather_than_one_chosen()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new ByteArrayContent(PhotoFiles.Generated("dark-skin_8.jpg")), "photo", "other.jpg");
+        await PostAsync(form, HttpStatusCode.BadRequest, "photo.duplicate", "Send one photo per request.");
+    }
+
+    [Fact]
+    public async Task Two_options_parts_are_refused_rather_than_joined()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new StringContent(PhotoFiles.SceneRegions), "options");
+        await PostAsync(form, HttpStatusCode.BadRequest, "options.duplicate", "Send one 'options' part.");
+    }
+
+    [Fact]
+    public async Task Options_over_64_kB_are_refused_as_too_large()
+    {
+        string huge = """{"regions":null""" + new string(' ', AnalysisForm.MaxJsonPartBytes) + "}";
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), huge);
+        await PostAsync(form, HttpStatusCode.RequestEntityTooLarge, "options.too_large", "The 'options' part is too large.");
+    }
+
+    [Fact]
+    public async Task A_form_with_too_many_parts_is_not_called_a_too_large_photo()
+    {
+        // ASP.NET Core's form reader stops at 1024 values (FormOptions.ValueCountLimit); the photo itself is small.
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        for (int i = 0; i < 1100; i++)
+        {
+            form.Add(new StringContent("x"), $"field{i}");
+        }
+
+        await PostAsync(form, HttpStatusCode.BadRequest, "request.invalid_form", "The multipart form could not be read.");
     }
 
     [Fact]
