@@ -132,6 +132,27 @@ public sealed class IccProfileTests
         return body;
     }
 
+    [Fact]
+    public void A_profile_description_is_answered_short_and_without_control_characters()
+    {
+        // The name goes into every answer: a hostile desc tag (here 100 000 characters with line breaks) must not.
+        string text = string.Concat(Enumerable.Repeat("Display P3\r\n", 10_000));
+        var desc = new byte[4 + text.Length + 1];
+        BinaryPrimitives.WriteInt32BigEndian(desc, text.Length + 1); // v2 textDescriptionType: ASCII count incl. NUL
+        System.Text.Encoding.ASCII.GetBytes(text).CopyTo(desc, 4);
+        var gamma = new byte[6];
+        BinaryPrimitives.WriteUInt32BigEndian(gamma, 1);
+        BinaryPrimitives.WriteUInt16BigEndian(gamma.AsSpan(4), 0x0233);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "curv", gamma), ("gTRC", "curv", gamma), ("bTRC", "curv", gamma), ("desc", "desc", desc)]);
+
+        var space = IccColourSpace.FromProfile(profile);
+
+        Assert.False(space.Assumed);
+        Assert.StartsWith("Display P3 Display P3", space.Name, StringComparison.Ordinal);
+        Assert.True(space.Name.Length <= 100, $"{space.Name.Length} characters");
+        Assert.DoesNotContain(space.Name, char.IsControl);
+    }
+
     [Theory]
     [InlineData(3, new[] { 2.4, -1.0, 0, 1 / 12.92, 0 })] // (−X)^2.4: not a number for every X > 0
     [InlineData(3, new[] { 1.0, -1.0, 1.0, 0, 0 })]       // 1 − X: white becomes black
