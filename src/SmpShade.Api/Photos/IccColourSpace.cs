@@ -24,12 +24,17 @@ public static class IccColourSpace
     private static readonly PhotoWarning AssumedSrgb = new("profile.assumed_srgb",
         "The photo has no colour profile; it was read as sRGB, as most phones and the web intend.");
 
-    /// <summary>The space for a profile's bytes (null: none in the file).</summary>
+    /// <summary>The space for a profile's bytes (null: none in the file; empty: one that could not be extracted).</summary>
     public static PhotoColourSpace FromProfile(byte[]? profile)
     {
-        if (profile is null || profile.Length == 0)
+        if (profile is null)
         {
             return new(RgbColourSpace.Srgb, RgbColourSpace.Srgb.Name, true, AssumedSrgb);
+        }
+
+        if (profile.Length == 0)
+        {
+            return Unsupported("the embedded profile could not be extracted");
         }
 
         var tags = IccTags.TryRead(profile, out string why);

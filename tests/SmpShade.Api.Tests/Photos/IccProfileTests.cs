@@ -133,6 +133,21 @@ public sealed class IccProfileTests
     }
 
     [Fact]
+    public void A_png_profile_that_inflates_past_the_limit_is_reported_as_unusable_not_as_missing()
+    {
+        // A zip bomb in iCCP: 8 MB of zeros compress to a few kB; inflation stops at the 4 MB limit.
+        using var image = new Image<Rgb24>(64, 64, SceneImages.Skin);
+        SceneImages.Fill(image, 0, 0, 64, 20, SceneImages.Hair);
+        byte[] png = WithIccp(SceneImages.Png(image), new byte[8 * 1024 * 1024]);
+
+        var result = PhotoFiles.Analyse(png, """{"regions":{"hair":{"rect":[0,0,1,0.3]},"skin":{"rect":[0,0.5,1,0.5]}}}""");
+
+        Assert.True(result.Profile.Assumed);
+        Assert.Contains(result.Warnings, w => w.Code == "profile.unsupported");
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "profile.assumed_srgb");
+    }
+
+    [Fact]
     public void A_profile_description_is_answered_short_and_without_control_characters()
     {
         // The name goes into every answer: a hostile desc tag (here 100 000 characters with line breaks) must not.
