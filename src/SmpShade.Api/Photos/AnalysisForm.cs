@@ -53,7 +53,11 @@ public static class AnalysisForm
             form = await request.ReadFormAsync(new FormOptions
             {
                 MultipartBodyLengthLimit = limits.MaxBytes + FormOverhead,
-                ValueLengthLimit = 64 * 1024,
+                ValueLengthLimit = MaxJsonPartBytes,
+
+                // Keep the photo in memory: past this threshold (64 kB by default) the form reader writes a file part to
+                // ASPNETCORE_*.tmp on disk, and a photo is personal health data that is never to be stored.
+                MemoryBufferThreshold = (int)Math.Min(int.MaxValue, limits.MaxBytes + FormOverhead),
             }, cancellationToken);
         }
         catch (InvalidDataException error) when (error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
