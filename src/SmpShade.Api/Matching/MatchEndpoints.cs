@@ -85,8 +85,9 @@ public static class MatchEndpoints
     // The analyses form (photo + options) plus a 'match' JSON part; the match options are checked before the photo is decoded.
     private static async Task<(MatchRequest, AnalysisResult?)> FromPhotoAsync(HttpRequest http, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
+        using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
         var (photo, options) = await AnalysisForm.ReadAsync(http, analyzer.Options, cancellationToken);
-        string part = http.Form["match"].ToString();
+        string? part = await AnalysisForm.JsonPartAsync(http.Form, "match", cancellationToken);
         var request = string.IsNullOrWhiteSpace(part)
             ? new MatchRequest(null)
             : JsonSerializer.Deserialize<MatchRequest>(part, PartJson) ?? new MatchRequest(null);
@@ -99,7 +100,7 @@ public static class MatchEndpoints
             return (preflight, null);
         }
 
-        var analysis = analyzer.Analyze(photo, options, cancellationToken);
+        var analysis = slot.Analyze(photo, options, cancellationToken);
         return (request with
         {
             SkinLab = request.SkinLab ?? new LabInput(analysis.Skin.Lab.L, analysis.Skin.Lab.A, analysis.Skin.Lab.B),

@@ -86,12 +86,13 @@ public static class OutcomeEndpoints
     private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> RecordFromPhotoAsync(
         HttpContext context, OutcomeService outcomes, PhotoAnalyzer analyzer, string keyId, CancellationToken cancellationToken)
     {
+        using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
         var (photo, options) = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, cancellationToken);
         var form = await context.Request.ReadFormAsync(cancellationToken); // already read: the cached form
+        string? text = await AnalysisForm.JsonPartAsync(form, "outcome", cancellationToken);
         OutcomeRequest? request;
         try
         {
-            string text = form["outcome"].ToString();
             request = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<OutcomeRequest>(text, Json);
         }
         catch (JsonException error)
@@ -112,7 +113,7 @@ public static class OutcomeEndpoints
                 "For an outcome photo, options.regions.hair (the healed dots area) and options.regions.skin (the skin around them) are required.");
         }
 
-        var analysis = analyzer.Analyze(photo, options, cancellationToken);
+        var analysis = slot.Analyze(photo, options, cancellationToken);
         var stored = await outcomes.RecordAsync(plan, analysis.Skin.Lab.ToLab(), analysis.Hair.Lab.ToLab(), "photo", keyId, cancellationToken);
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored, analysis));
     }

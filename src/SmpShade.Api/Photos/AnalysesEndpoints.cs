@@ -34,8 +34,9 @@ public static class AnalysesEndpoints
         ArgumentNullException.ThrowIfNull(analyzer);
         try
         {
+            using var slot = analyzer.Reserve(cancellationToken);
             var (photo, options) = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, cancellationToken);
-            return TypedResults.Ok(analyzer.Analyze(photo, options, cancellationToken));
+            return TypedResults.Ok(slot.Analyze(photo, options, cancellationToken));
         }
         catch (PhotoRejectedException rejected)
         {

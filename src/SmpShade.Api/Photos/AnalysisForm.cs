@@ -20,6 +20,9 @@ public static class AnalysisForm
     /// <summary>Slack over the photo limit for the other parts and the multipart framing.</summary>
     private const long FormOverhead = 1024 * 1024;
 
+    /// <summary>Largest JSON part (options, match, outcome): a region polygon of a few thousand points fits easily.</summary>
+    public const int MaxJsonPartBytes = 64 * 1024;
+
     /// <summary>The photo bytes and the parsed, validated options of an analysis request.</summary>
     public static async Task<(byte[] Photo, AnalysisOptions Options)> ReadAsync(HttpRequest request, PhotoOptions limits,
         CancellationToken cancellationToken)
@@ -50,10 +53,14 @@ public static class AnalysisForm
             form = await request.ReadFormAsync(new FormOptions
             {
                 MultipartBodyLengthLimit = limits.MaxBytes + FormOverhead,
-                ValueLengthLimit = 64 * 1024,
+                ValueLengthLimit = MaxJsonPartBytes,
+
+                // Keep the photo in memory: past this threshold (64 kB by default) the form reader writes a file part to
+                // ASPNETCORE_*.tmp on disk, and a photo is personal health data that is never to be stored.
+                MemoryBufferThreshold = (int)Math.Min(int.MaxValue, limits.MaxBytes + FormOverhead),
             }, cancellationToken);
         }
-        catch (InvalidDataException error) when (error.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException error) when (error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             throw TooLarge(limits);
         }
@@ -66,8 +73,16 @@ public static class AnalysisForm
             throw PhotoRejectedException.BadRequest("request.invalid_form", "The multipart form could not be read.", error.Message);
         }
 
-        var file = form.Files.GetFile("photo") ?? throw PhotoRejectedException.BadRequest("photo.missing",
+        var photos = form.Files.GetFiles("photo");
+        if (photos.Count > 1)
+        {
+            throw PhotoRejectedException.BadRequest("photo.duplicate", "Send one photo per request.",
+                $"The form has {photos.Count} file parts named 'photo'; which one to measure would be a guess.");
+        }
+
+        var file = photos.Count == 1 ? photos[0] : throw PhotoRejectedException.BadRequest("photo.missing",
             "The request has no photo.", "Add the photo as a file part named 'photo'.");
+        string? options = await JsonPartAsync(form, "options", cancellationToken);
         if (file.Length > limits.MaxBytes)
         {
             throw TooLarge(limits);
@@ -79,7 +94,39 @@ public static class AnalysisForm
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        return (bytes, ParseOptions(form["options"].ToString()));
+        return (bytes, ParseOptions(options));
+    }
+
+    /// <summary>
+    /// The text of a JSON part (<c>options</c>, <c>match</c>, <c>outcome</c>), sent as a plain field or as a file
+    /// (<c>curl -F options=@options.json</c>); null when absent. Two parts of that name, or one over
+    /// <see cref="MaxJsonPartBytes"/>, are refused rather than joined with a comma or silently ignored.
+    /// </summary>
+    public static async Task<string?> JsonPartAsync(IFormCollection form, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = form[name];
+        var files = form.Files.GetFiles(name);
+        if (fields.Count + files.Count > 1)
+        {
+            throw PhotoRejectedException.BadRequest($"{name}.duplicate", $"Send one '{name}' part.",
+                $"The form has {fields.Count + files.Count} parts named '{name}'.");
+        }
+
+        long length = files.Count == 1 ? files[0].Length : System.Text.Encoding.UTF8.GetByteCount(fields.ToString());
+        if (length > MaxJsonPartBytes)
+        {
+            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, $"{name}.too_large", $"The '{name}' part is too large.",
+                $"JSON parts up to {MaxJsonPartBytes} bytes are accepted.");
+        }
+
+        if (files.Count == 0)
+        {
+            return fields.Count == 0 ? null : fields.ToString();
+        }
+
+        using var reader = new StreamReader(files[0].OpenReadStream(), System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     /// <summary>Parses and validates an options JSON document (empty means the defaults).</summary>

@@ -24,12 +24,17 @@ public static class IccColourSpace
     private static readonly PhotoWarning AssumedSrgb = new("profile.assumed_srgb",
         "The photo has no colour profile; it was read as sRGB, as most phones and the web intend.");
 
-    /// <summary>The space for a profile's bytes (null: none in the file).</summary>
+    /// <summary>The space for a profile's bytes (null: none in the file; empty: one that could not be extracted).</summary>
     public static PhotoColourSpace FromProfile(byte[]? profile)
     {
-        if (profile is null || profile.Length == 0)
+        if (profile is null)
         {
             return new(RgbColourSpace.Srgb, RgbColourSpace.Srgb.Name, true, AssumedSrgb);
+        }
+
+        if (profile.Length == 0)
+        {
+            return Unsupported("the embedded profile could not be extracted");
         }
 
         var tags = IccTags.TryRead(profile, out string why);
@@ -59,6 +64,11 @@ public static class IccColourSpace
             return Unsupported("its tone curves could not be read");
         }
 
+        if (!IsToneCurve(r) || !IsToneCurve(g) || !IsToneCurve(b))
+        {
+            return Unsupported("a tone curve is not finite and rising from 0 to 1");
+        }
+
         string name = tags.Description() ?? "ICC profile";
         var matrix = Matrix3.FromColumns(red.Value, green.Value, blue.Value);
         if (!double.IsFinite(matrix.Determinant) || Math.Abs(matrix.Determinant) < 1e-9)
@@ -67,6 +77,33 @@ public static class IccColourSpace
         }
 
         return new(new RgbColourSpace(name, matrix, WhitePoint.D50, r, g, b), name, false, null);
+    }
+
+    /// <summary>
+    /// A TRC maps device values 0..1 to linear 0..1 and never falls (ICC.1:2010 §10.5, §10.15). A damaged or hostile
+    /// tag can give NaN, fall (white read as black) or end far from 1; measuring through it gives a confident wrong
+    /// colour, so such a curve is refused. Checked on the 8-bit grid, with a little slack for rounded parameters.
+    /// </summary>
+    private static bool IsToneCurve(TransferFunction curve)
+    {
+        double previous = curve.ToLinear(0);
+        if (!double.IsFinite(previous))
+        {
+            return false;
+        }
+
+        for (int i = 1; i <= 255; i++)
+        {
+            double value = curve.ToLinear(i / 255.0);
+            if (!double.IsFinite(value) || value < previous - 1e-6)
+            {
+                return false;
+            }
+
+            previous = value;
+        }
+
+        return previous is > 0.5 and < 2;
     }
 
     private static PhotoColourSpace Unsupported(string why) =>

@@ -178,9 +178,32 @@ public sealed class IccTags
     /// <summary>s15Fixed16Number (§4.6).</summary>
     private static double Fixed(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadInt32BigEndian(bytes) / 65536.0;
 
+    /// <summary>Longest description answered: real ones ("Display P3", "sRGB IEC61966-2.1 …") are well under it.</summary>
+    private const int MaxDescription = 100;
+
+    /// <summary>
+    /// The description goes into every answer: control characters (line breaks, NUL) become spaces, runs of spaces one,
+    /// and it is cut to <see cref="MaxDescription"/> characters, so a hostile tag cannot fill or break the answer.
+    /// </summary>
     private static string? Clean(string text)
     {
-        text = text.Trim('\0', ' ');
-        return text.Length == 0 ? null : text;
+        var clean = new StringBuilder(Math.Min(text.Length, MaxDescription));
+        foreach (char c in text)
+        {
+            char next = char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c;
+            if (next == ' ' && (clean.Length == 0 || clean[^1] == ' '))
+            {
+                continue;
+            }
+
+            clean.Append(next);
+            if (clean.Length == MaxDescription)
+            {
+                break;
+            }
+        }
+
+        string result = clean.ToString().TrimEnd();
+        return result.Length == 0 ? null : result;
     }
 }

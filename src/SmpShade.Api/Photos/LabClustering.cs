@@ -52,7 +52,19 @@ public static class LabClustering
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
             MaximumNumberOfIterations = 100,
         });
-        var model = trainer.Fit(data).Model;
+        KMeansModelParameters model;
+        try
+        {
+            model = trainer.Fit(data).Model;
+        }
+        catch (InvalidOperationException)
+        {
+            // ML.NET measures distances in float as |x|² + |c|² − 2x·c: near L* 100 colours closer than about 0.03 cancel
+            // to the same point, and k-means++ then finds "not enough distinct instances" although the doubles differ
+            // (a profile with a tone curve of gamma 0.0001 does this to a whole photo). Such colours are one cluster.
+            return new Clusters([ColourMean(points)], new int[points.Count]);
+        }
+
         VBuffer<float>[] raw = [];
         model.GetClusterCentroids(ref raw, out int found);
         var centroids = new Lab[found];
@@ -70,6 +82,9 @@ public static class LabClustering
 
         return new Clusters(centroids, assignment);
     }
+
+    private static Lab ColourMean(IReadOnlyList<Lab> points) =>
+        new(points.Average(p => p.L), points.Average(p => p.A), points.Average(p => p.B));
 
     private static int Nearest(Lab[] centroids, Lab p)
     {

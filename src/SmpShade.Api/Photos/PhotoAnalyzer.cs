@@ -61,17 +61,37 @@ public sealed class PhotoAnalyzer : IDisposable
     /// <summary>Analyses photo bytes; throws <see cref="PhotoRejectedException"/> for anything the service refuses.</summary>
     public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(photo);
-        ArgumentNullException.ThrowIfNull(analysis);
+        using var slot = Reserve(cancellationToken);
+        return slot.Analyze(photo, analysis, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes a concurrency slot before the upload is read (503 <c>server.busy</c> when none is free): the endpoints
+    /// hold it while the form is buffered, so the photos held in memory at once are bounded, not one per connection.
+    /// </summary>
+    public Slot Reserve(CancellationToken cancellationToken)
+    {
         Enter(cancellationToken);
-        try
+        return new Slot(this);
+    }
+
+    /// <summary>A held concurrency slot; analyses under it, released on dispose.</summary>
+    public sealed class Slot : IDisposable
+    {
+        private PhotoAnalyzer? owner;
+
+        internal Slot(PhotoAnalyzer owner) => this.owner = owner;
+
+        /// <summary>Analyses photo bytes under this slot.</summary>
+        public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
         {
-            return Run(photo, analysis, cancellationToken);
+            ArgumentNullException.ThrowIfNull(photo);
+            ArgumentNullException.ThrowIfNull(analysis);
+            ObjectDisposedException.ThrowIf(owner is null, this);
+            return owner.Run(photo, analysis, cancellationToken);
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        public void Dispose() => Interlocked.Exchange(ref owner, null)?.gate.Release();
     }
 
     /// <summary>Takes a concurrency slot without waiting: a full house is 503 <c>server.busy</c>, not a queue that can exhaust memory.</summary>

@@ -45,6 +45,11 @@ public static class PhotoDecoder
             throw UnsupportedFormat(format.Name);
         }
 
+        if (FrameCount.HasSeveral(format.Name, bytes))
+        {
+            throw SeveralFrames();
+        }
+
         IImageInfo info;
         try
         {
@@ -99,8 +104,7 @@ public static class PhotoDecoder
         if (image.Frames.Count > 1)
         {
             image.Dispose();
-            throw PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
-                "The file holds several frames (an animation or a multi-page file).");
+            throw SeveralFrames();
         }
 
         // Nothing of the metadata is kept past this point (GPS, camera serials …).
@@ -140,12 +144,20 @@ public static class PhotoDecoder
         return bytes.StartsWith(jxlCodestream) || bytes.StartsWith(jxlContainer) ? "JPEG XL" : null;
     }
 
+    /// <summary>
+    /// Whatever the decoder throws on hostile bytes is a damaged file: ImageSharp 2.1 also throws NullReferenceException
+    /// (a TIFF strip past the end of the file) and arithmetic errors, not only its own exception types. Only our own
+    /// refusal, cancellation and running out of memory pass through.
+    /// </summary>
     private static bool IsDecodeFailure(Exception error) =>
-        error is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException
-            or InvalidDataException or IndexOutOfRangeException or ArgumentException or EndOfStreamException or InvalidOperationException;
+        error is not (PhotoRejectedException or OperationCanceledException or OutOfMemoryException);
 
     private static PhotoRejectedException Corrupt(string detail) =>
         PhotoRejectedException.BadRequest("image.corrupt", "The photo could not be read.", detail);
+
+    private static PhotoRejectedException SeveralFrames() =>
+        PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
+            "The file holds several frames (an animation or a multi-page file).");
 
     private static PhotoRejectedException UnsupportedFormat(string name) =>
         new(StatusCodes.Status415UnsupportedMediaType, "image.unsupported_format", "Unsupported image format.",

@@ -14,7 +14,10 @@ public static class PngIccChunk
     /// <summary>Largest inflated profile accepted: real matrix/TRC profiles are a few kB, LUT ones under 1 MB.</summary>
     private const int MaxProfileBytes = 4 * 1024 * 1024;
 
-    /// <summary>The raw ICC profile bytes, or null when the file has none (or it cannot be read).</summary>
+    /// <summary>
+    /// The raw ICC profile bytes; null when the file has none; empty when it has one that cannot be read (damaged,
+    /// or inflating past the limit), so that it is reported as unusable rather than missing.
+    /// </summary>
     public static byte[]? Find(ReadOnlySpan<byte> png)
     {
         if (png.Length < Signature.Length || !png[..Signature.Length].SequenceEqual(Signature))
@@ -51,12 +54,12 @@ public static class PngIccChunk
         return null;
     }
 
-    private static byte[]? Inflate(ReadOnlySpan<byte> data)
+    private static byte[] Inflate(ReadOnlySpan<byte> data)
     {
         int nul = data.IndexOf((byte)0);
         if (nul < 1 || nul > 79 || nul + 2 > data.Length || data[nul + 1] != 0)
         {
-            return null;
+            return [];
         }
 
         try
@@ -71,7 +74,7 @@ public static class PngIccChunk
                 output.Write(buffer, 0, read);
                 if (output.Length > MaxProfileBytes)
                 {
-                    return null;
+                    return [];
                 }
             }
 
@@ -79,7 +82,7 @@ public static class PngIccChunk
         }
         catch (InvalidDataException)
         {
-            return null;
+            return [];
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using SmpShade.Api.Photos;
 using SmpShade.Api.Tests.Infrastructure;
 
 namespace SmpShade.Api.Tests.Photos;
@@ -78,6 +79,38 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
         Assert.Equal($"{name} is not accepted; send JPEG, PNG (8 or 16 bit), WebP or TIFF.", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_multi_page_tiff_is_refused_before_any_page_is_decoded()
+    {
+        // Page 2's strip lies past the end of the file: only a decoder that reads page 2 notices (image.corrupt).
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 3), PhotoFiles.SceneRegions, "pages.tif");
+        await PostAsync(form, (HttpStatusCode)422, "image.too_many_frames", "Send a single still photo.");
+    }
+
+    [Fact]
+    public async Task An_animated_webp_is_refused_as_several_frames()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("animated.webp"), PhotoFiles.SceneRegions, "animated.webp");
+        await PostAsync(form, (HttpStatusCode)422, "image.too_many_frames", "Send a single still photo.");
+    }
+
+    [Fact]
+    public async Task A_tiff_whose_strip_lies_past_the_end_of_the_file_is_refused_as_corrupt()
+    {
+        // ImageSharp 2.1 throws a NullReferenceException on this file.
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 1, damagedFirstPage: true), PhotoFiles.SceneRegions, "damaged.tif");
+        await PostAsync(form, HttpStatusCode.BadRequest, "image.corrupt", "The photo could not be read.");
+    }
+
+    [Fact]
+    public async Task A_single_page_tiff_written_by_the_test_helper_is_measured()
+    {
+        // The control for the multi-page test: the same file with one page is a valid photo.
+        using var form = PhotoFiles.Form(Bombs.MultiPageTiff(64, 64, 1), PhotoFiles.SceneRegions, "page.tif");
+        var response = await client.PostAsync("/api/v1/analyses", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("png")]
     [InlineData("jpeg")]
@@ -116,6 +149,59 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
         var response = await client.PostAsync("/api/v1/analyses", form);
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Options_sent_as_a_file_part_are_used_not_ignored()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"));
+        var options = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(PhotoFiles.SceneRegions));
+        options.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        form.Add(options, "options", "options.json"); // what curl -F options=@options.json sends
+
+        var response = await client.PostAsync("/api/v1/analyses", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var regions = PhotoFiles.Json(await response.Content.ReadAsStringAsync()).GetProperty("regions");
+        Assert.False(regions.GetProperty("guessed").GetBoolean());
+        Assert.Equal(0.125, regions.GetProperty("hair").GetProperty("rect")[0].GetDouble()); // PhotoFiles.SceneRegions
+    }
+
+    [Fact]
+    public async Task Two_photo_parts_are_refused_rather_than_one_chosen()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new ByteArrayContent(PhotoFiles.Generated("dark-skin_8.jpg")), "photo", "other.jpg");
+        await PostAsync(form, HttpStatusCode.BadRequest, "photo.duplicate", "Send one photo per request.");
+    }
+
+    [Fact]
+    public async Task Two_options_parts_are_refused_rather_than_joined()
+    {
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        form.Add(new StringContent(PhotoFiles.SceneRegions), "options");
+        await PostAsync(form, HttpStatusCode.BadRequest, "options.duplicate", "Send one 'options' part.");
+    }
+
+    [Fact]
+    public async Task Options_over_64_kB_are_refused_as_too_large()
+    {
+        string huge = """{"regions":null""" + new string(' ', AnalysisForm.MaxJsonPartBytes) + "}";
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), huge);
+        await PostAsync(form, HttpStatusCode.RequestEntityTooLarge, "options.too_large", "The 'options' part is too large.");
+    }
+
+    [Fact]
+    public async Task A_form_with_too_many_parts_is_not_called_a_too_large_photo()
+    {
+        // ASP.NET Core's form reader stops at 1024 values (FormOptions.ValueCountLimit); the photo itself is small.
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        for (int i = 0; i < 1100; i++)
+        {
+            form.Add(new StringContent("x"), $"field{i}");
+        }
+
+        await PostAsync(form, HttpStatusCode.BadRequest, "request.invalid_form", "The multipart form could not be read.");
     }
 
     [Fact]

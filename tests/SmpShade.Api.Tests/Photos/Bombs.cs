@@ -48,6 +48,72 @@ public static class Bombs
         throw new ArgumentException("No SOF marker found.", nameof(jpeg));
     }
 
+    /// <summary>
+    /// A little-endian baseline TIFF (TIFF 6.0 §2, §8) of <paramref name="pages"/> RGB pages of width × height, chained
+    /// through the IFDs' next-offset. Page 1's single deflate strip holds mid-grey; every later page points its strip
+    /// past the end of the file, so a decoder that reads page 2 fails, and one that looks at the chain first does not.
+    /// <paramref name="damagedFirstPage"/> points page 1's strip past the end too.
+    /// </summary>
+    public static byte[] MultiPageTiff(int width, int height, int pages, bool damagedFirstPage = false)
+    {
+        using var zipped = new MemoryStream();
+        using (var z = new ZLibStream(zipped, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var row = new byte[width * 3];
+            Array.Fill(row, (byte)128);
+            for (int y = 0; y < height; y++)
+            {
+                z.Write(row);
+            }
+        }
+
+        byte[] strip = zipped.ToArray();
+        using var tiff = new MemoryStream();
+        using var w = new BinaryWriter(tiff);
+        w.Write("II"u8);
+        w.Write((ushort)42);
+        w.Write(0); // first IFD offset, patched below
+        int stripAt = (int)tiff.Position;
+        w.Write(strip);
+        int bitsAt = (int)tiff.Position;
+        for (int channel = 0; channel < 3; channel++)
+        {
+            w.Write((ushort)8); // BitsPerSample 8, 8, 8
+        }
+        int previousNext = 4;
+        for (int page = 0; page < pages; page++)
+        {
+            if (tiff.Position % 2 == 1)
+            {
+                w.Write((byte)0); // IFDs start on a word boundary (TIFF 6.0 §2)
+            }
+
+            int ifd = (int)tiff.Position;
+            tiff.Position = previousNext;
+            w.Write(ifd);
+            tiff.Position = ifd;
+            (ushort Tag, ushort Type, int Count, int Value)[] entries =
+            [
+                (256, 4, 1, width), (257, 4, 1, height), (258, 3, 3, bitsAt), (259, 3, 1, 8), (262, 3, 1, 2),
+                (273, 4, 1, page == 0 && !damagedFirstPage ? stripAt : int.MaxValue - 16), (277, 3, 1, 3), (278, 4, 1, height),
+                (279, 4, 1, strip.Length), (284, 3, 1, 1),
+            ];
+            w.Write((ushort)entries.Length);
+            foreach (var (tag, type, count, value) in entries)
+            {
+                w.Write(tag);
+                w.Write(type);
+                w.Write(count);
+                w.Write(value); // a SHORT value sits in the first 2 bytes of the 4, little-endian
+            }
+
+            previousNext = (int)tiff.Position;
+            w.Write(0); // next IFD: none (patched when another page follows)
+        }
+
+        return tiff.ToArray();
+    }
+
     private static void Chunk(Stream png, string type, byte[] data)
     {
         Span<byte> header = stackalloc byte[8];

@@ -119,6 +119,91 @@ public sealed class IccProfileTests
         Assert.True(result.Hair.Lab.L < result.Skin.Lab.L);
     }
 
+    /// <summary>A para tag body (ICC.1:2010 §10.15): function type, 2 reserved bytes, s15Fixed16 parameters.</summary>
+    private static byte[] Para(int type, params double[] parameters)
+    {
+        var body = new byte[4 + (4 * parameters.Length)];
+        BinaryPrimitives.WriteUInt16BigEndian(body, (ushort)type);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(body.AsSpan(4 + (4 * i)), (int)Math.Round(parameters[i] * 65536));
+        }
+
+        return body;
+    }
+
+    [Fact]
+    public void A_png_profile_that_inflates_past_the_limit_is_reported_as_unusable_not_as_missing()
+    {
+        // A zip bomb in iCCP: 8 MB of zeros compress to a few kB; inflation stops at the 4 MB limit.
+        using var image = new Image<Rgb24>(64, 64, SceneImages.Skin);
+        SceneImages.Fill(image, 0, 0, 64, 20, SceneImages.Hair);
+        byte[] png = WithIccp(SceneImages.Png(image), new byte[8 * 1024 * 1024]);
+
+        var result = PhotoFiles.Analyse(png, """{"regions":{"hair":{"rect":[0,0,1,0.3]},"skin":{"rect":[0,0.5,1,0.5]}}}""");
+
+        Assert.True(result.Profile.Assumed);
+        Assert.Contains(result.Warnings, w => w.Code == "profile.unsupported");
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "profile.assumed_srgb");
+    }
+
+    [Fact]
+    public void A_profile_description_is_answered_short_and_without_control_characters()
+    {
+        // The name goes into every answer: a hostile desc tag (here 100 000 characters with line breaks) must not.
+        string text = string.Concat(Enumerable.Repeat("Display P3\r\n", 10_000));
+        var desc = new byte[4 + text.Length + 1];
+        BinaryPrimitives.WriteInt32BigEndian(desc, text.Length + 1); // v2 textDescriptionType: ASCII count incl. NUL
+        System.Text.Encoding.ASCII.GetBytes(text).CopyTo(desc, 4);
+        var gamma = new byte[6];
+        BinaryPrimitives.WriteUInt32BigEndian(gamma, 1);
+        BinaryPrimitives.WriteUInt16BigEndian(gamma.AsSpan(4), 0x0233);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "curv", gamma), ("gTRC", "curv", gamma), ("bTRC", "curv", gamma), ("desc", "desc", desc)]);
+
+        var space = IccColourSpace.FromProfile(profile);
+
+        Assert.False(space.Assumed);
+        Assert.StartsWith("Display P3 Display P3", space.Name, StringComparison.Ordinal);
+        Assert.True(space.Name.Length <= 100, $"{space.Name.Length} characters");
+        Assert.DoesNotContain(space.Name, char.IsControl);
+    }
+
+    [Theory]
+    [InlineData(3, new[] { 2.4, -1.0, 0, 1 / 12.92, 0 })] // (−X)^2.4: not a number for every X > 0
+    [InlineData(3, new[] { 1.0, -1.0, 1.0, 0, 0 })]       // 1 − X: white becomes black
+    [InlineData(0, new[] { 0.0 })]                         // no exponent at all
+    public void A_tone_curve_that_is_not_finite_and_rising_from_0_to_1_is_unsupported(int type, double[] parameters)
+    {
+        byte[] curve = Para(type, parameters);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "para", curve), ("gTRC", "para", curve), ("bTRC", "para", curve)]);
+
+        var space = IccColourSpace.FromProfile(profile);
+
+        Assert.True(space.Assumed);
+        Assert.Equal("profile.unsupported", space.Warning?.Code);
+        using var image = new Image<Rgb24>(64, 64, SceneImages.Skin);
+        SceneImages.Fill(image, 0, 0, 64, 20, SceneImages.Hair);
+        var result = PhotoFiles.Analyse(WithIccp(SceneImages.Png(image), profile),
+            """{"regions":{"hair":{"rect":[0,0,1,0.3]},"skin":{"rect":[0,0.5,1,0.5]}}}""");
+        Assert.Contains(result.Warnings, w => w.Code == "profile.unsupported");
+        Assert.True(result.Hair.Lab.L < result.Skin.Lab.L);
+    }
+
+    [Fact]
+    public void A_profile_whose_tone_curve_maps_every_value_near_white_does_not_break_the_analysis()
+    {
+        // gamma 0.0001 (the smallest s15Fixed16 steps): every pixel but black becomes L* ≈ 100. Hostile, not a camera's.
+        byte[] curve = Para(0, 7 / 65536.0);
+        var profile = Profile("RGB ", [.. SrgbColorants(), ("rTRC", "para", curve), ("gTRC", "para", curve), ("bTRC", "para", curve)]);
+        byte[] png = WithIccp(PhotoFiles.Generated("scene.png"), profile); // 16 bit: the values crowd even closer
+
+        var result = PhotoFiles.Analyse(png, PhotoFiles.SceneRegions);
+
+        Assert.True(double.IsFinite(result.Hair.Lab.L) && double.IsFinite(result.Skin.Lab.L));
+        var auto = Assert.Throws<PhotoRejectedException>(() => PhotoFiles.Analyse(png, null)); // auto regions: no skin to find
+        Assert.Equal("regions.not_found", auto.Code);
+    }
+
     /// <summary>Inserts an iCCP chunk (PNG spec §11.3.3.3) after IHDR.</summary>
     private static byte[] WithIccp(byte[] png, byte[] profile)
     {
