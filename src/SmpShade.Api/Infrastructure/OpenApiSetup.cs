@@ -18,6 +18,12 @@ public static class OpenApiSetup
             });
             // The API-key middleware's 401/403/429 answers, on every endpoint it guards.
             options.OperationFilter<AuthProblemResponses>();
+            // The code's XML comments describe the request and answer fields (units, ranges, D65) for clinic software.
+            string xml = Path.Combine(AppContext.BaseDirectory, "SmpShade.Api.xml");
+            if (File.Exists(xml))
+            {
+                options.IncludeXmlComments(xml);
+            }
         });
         return services;
     }

@@ -38,6 +38,17 @@ public sealed class OpenApiDocumentTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task Request_fields_carry_the_descriptions_written_in_the_code()
+    {
+        using var doc = await DocumentAsync();
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        // MatchRequest's XML docs (Matching/MatchContracts.cs) say what `top` is and its range.
+        var top = schemas.GetProperty("MatchRequest").GetProperty("properties").GetProperty("top");
+        Assert.True(top.TryGetProperty("description", out var description), "MatchRequest.top has no description");
+        Assert.Contains("1–100", description.GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_error_response_in_the_document_is_a_problem_details_body()
     {
         using var doc = await DocumentAsync();
