@@ -49,22 +49,5 @@ public static class Cie
         return new Spectrum(rows[0][0], rows[1][0] - rows[0][0], [.. rows.Select(r => r[1])]);
     }
 
-    private static List<double[]> ReadRows(string name)
-    {
-        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"SmpShade.Colour.Spectra.{name}.csv")
-            ?? throw new InvalidOperationException($"Embedded table {name} is missing.");
-        using var reader = new StreamReader(stream);
-        var rows = new List<double[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#' || !char.IsDigit(line[0]))
-            {
-                continue; // source lines and the header
-            }
-
-            rows.Add([.. line.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture))]);
-        }
-
-        return rows;
-    }
+    private static List<double[]> ReadRows(string name) => EmbeddedTable.Rows(name);
 }
