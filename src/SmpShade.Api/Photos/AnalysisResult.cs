@@ -35,7 +35,13 @@ public sealed record LChDto(double L, double C, double H);
 public sealed record MonkTone(int Number, string Hex, double DeltaE00);
 
 /// <summary>The reference used: type, and for a chart the fitted model and its leave-one-out ΔE00.</summary>
-public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00);
+/// <param name="Type"><c>none</c>, <c>greyCard</c> or <c>colorChecker24</c>.</param>
+/// <param name="Model">Chart: <c>matrix3x3</c> or <c>rootPolynomial2</c>, the fit the hair (and the chart's own patches) go through.</param>
+/// <param name="LooMeanDeltaE00">Chart: leave-one-out mean ΔE00 of that fit over the patches.</param>
+/// <param name="LooMaxDeltaE00">Chart: leave-one-out max ΔE00.</param>
+/// <param name="SkinModel">Chart: <c>skinSpectra</c> when the skin went through its own correction, learned from skin
+/// spectra seen by the camera's chart-estimated responses (README, Measurement accuracy); null when skin used <c>model</c>.</param>
+public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
 public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed);

@@ -126,7 +126,7 @@ public sealed class PhotoAnalyzer : IDisposable
             warnings.Add(Guessed);
         }
 
-        var measurer = new RegionMeasurer(pixels, reference.Correction, options, warnings);
+        var measurer = new RegionMeasurer(pixels, reference.Correction, options, warnings, reference.ForSkin);
         var skin = measurer.MeasureSkin(skinRegion!);
         cancellationToken.ThrowIfCancellationRequested();
         var hair = measurer.MeasureHair(hairRegion!, skin.Lab.ToLab());
@@ -135,7 +135,7 @@ public sealed class PhotoAnalyzer : IDisposable
         return new AnalysisResult(
             hair,
             skin,
-            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00),
+            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00, reference.SkinModel),
             new RegionsUsed(hairRegion!, skinRegion!, analysis.Regions?.Reference, guessed),
             "D65",
             "2°",

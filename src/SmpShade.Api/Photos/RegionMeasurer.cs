@@ -9,7 +9,13 @@ namespace SmpShade.Api.Photos;
 /// 5 % of L* (shine, pores, stray hairs) too; a hair region is split by k-means (k = 2, Lab) and the cluster farther
 /// (ΔE00) from the skin is the hair.
 /// </summary>
-public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, List<PhotoWarning> warnings)
+/// <param name="pixels">The decoded photo.</param>
+/// <param name="correction">Linear RGB → XYZ (D65) for hair (and skin unless <paramref name="skinCorrection"/> is given).</param>
+/// <param name="options">Limits.</param>
+/// <param name="warnings">Where measurement warnings are added.</param>
+/// <param name="skinCorrection">The skin region's own correction (ReferenceResult.ForSkin); null: <paramref name="correction"/>.</param>
+public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, List<PhotoWarning> warnings,
+    IColourCorrection? skinCorrection = null)
 {
     /// <summary>Share of skin pixels trimmed at each end of L* (SCIENCE.md §3).</summary>
     private const double SkinTrim = 0.05;
@@ -18,7 +24,9 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
     private const int MinForStatistics = 20;
 
     /// <summary>Linear RGB (photo space) and corrected XYZ/Lab of a region's usable pixels.</summary>
-    public (LinearRgb[] Linear, Xyz[] Xyz, Lab[] Lab) Read(RegionSpec region, string name)
+    public (LinearRgb[] Linear, Xyz[] Xyz, Lab[] Lab) Read(RegionSpec region, string name) => Read(region, name, correction);
+
+    private (LinearRgb[] Linear, Xyz[] Xyz, Lab[] Lab) Read(RegionSpec region, string name, IColourCorrection through)
     {
         ArgumentNullException.ThrowIfNull(region);
         var sample = pixels.Sample(OptionsValidator.ToPolygon(region), options.MaxSamplesPerRegion);
@@ -52,7 +60,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         var lab = new Lab[sample.Linear.Length];
         for (int i = 0; i < xyz.Length; i++)
         {
-            xyz[i] = correction.ToXyz(sample.Linear[i]);
+            xyz[i] = through.ToXyz(sample.Linear[i]);
             lab[i] = xyz[i].ToLab(WhitePoint.D65);
         }
 
@@ -62,7 +70,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
     /// <summary>The skin: trimmed 5 % each end of L*, mean in linear light; ITA° and Monk tone.</summary>
     public SkinColour MeasureSkin(RegionSpec region)
     {
-        var (_, xyz, lab) = Read(region, "skin");
+        var (_, xyz, lab) = Read(region, "skin", skinCorrection ?? correction);
         var order = Enumerable.Range(0, lab.Length).ToArray();
         if (order.Length >= MinForStatistics)
         {

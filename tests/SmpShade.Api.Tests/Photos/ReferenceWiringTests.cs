@@ -42,6 +42,7 @@ public sealed class ReferenceWiringTests
     {
         var result = PhotoFiles.Analyse(CastScene(), "{" + Regions + ", \"reference\": {\"type\": \"greyCard\"}}");
         Assert.Equal("greyCard", result.Reference.Type);
+        Assert.Null(result.Reference.SkinModel); // a card reveals no spectra: skin goes through the card's correction
         Assert.DoesNotContain(result.Warnings, w => w.Code == "reference.none");
         double none = SkinError("\"reference\": {\"type\": \"none\"}");
         double card = SkinError("\"reference\": {\"type\": \"greyCard\"}");
@@ -60,6 +61,7 @@ public sealed class ReferenceWiringTests
         Assert.NotNull(result.Reference.Model);
         Assert.NotNull(result.Reference.LooMeanDeltaE00);
         Assert.True(result.Reference.LooMaxDeltaE00 >= result.Reference.LooMeanDeltaE00);
+        Assert.Equal("skinSpectra", result.Reference.SkinModel);
         double none = SkinError("\"reference\": {\"type\": \"none\"}");
         double fitted = SkinError(chart);
         Assert.True(fitted < none / 3, $"chart ΔE00 {fitted:F2} vs none {none:F2}");

@@ -19,10 +19,20 @@ public interface IColourCorrection
 /// <param name="LooMeanDeltaE00">Chart: leave-one-out mean ΔE00 over the 24 patches.</param>
 /// <param name="LooMaxDeltaE00">Chart: leave-one-out max ΔE00.</param>
 /// <param name="Warnings">E.g. <c>reference.none</c>, <c>reference.poor_fit</c>.</param>
+/// <param name="SkinCorrection">For the skin region, when the reference allows one made for skin (a chart:
+/// <see cref="SkinSpectralCorrection"/>); null means skin goes through <paramref name="Correction"/> like everything else.</param>
 public sealed record ReferenceResult(
     string Type,
     IColourCorrection Correction,
     string? Model,
     double? LooMeanDeltaE00,
     double? LooMaxDeltaE00,
-    IReadOnlyList<PhotoWarning> Warnings);
+    IReadOnlyList<PhotoWarning> Warnings,
+    IColourCorrection? SkinCorrection = null)
+{
+    /// <summary>The correction the skin region goes through.</summary>
+    public IColourCorrection ForSkin => SkinCorrection ?? Correction;
+
+    /// <summary>How the answer names the skin's correction: <c>skinSpectra</c>, or null when it is <see cref="Correction"/>.</summary>
+    public string? SkinModel => SkinCorrection is null ? null : SkinSpectralCorrection.Name;
+}

@@ -2,19 +2,45 @@ namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>
 /// The little dense linear algebra reference correction needs: a square solve (the 8×8 homography
-/// system) and least squares through the normal equations with a Cholesky factorisation (chart fits
+/// system), an inverse (the 36×36 camera-response system) and least squares through the normal equations with a Cholesky factorisation (chart fits
 /// have at most 6 unknowns per channel, so the squared condition number is harmless).
 /// </summary>
 public static class LinearSolver
 {
-    /// <summary>Solves A x = b by Gaussian elimination with partial pivoting; null when A is singular.</summary>
+    /// <summary>Solves A x = b by Gauss–Jordan elimination with partial pivoting; null when A is singular.</summary>
     public static double[]? Solve(double[,] a, double[] b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        int n = b.Length;
+        var rhs = new double[b.Length, 1];
+        for (int i = 0; i < b.Length; i++)
+        {
+            rhs[i, 0] = b[i];
+        }
+
+        return GaussJordan(a, rhs) is { } x ? [.. Enumerable.Range(0, b.Length).Select(i => x[i, 0])] : null;
+    }
+
+    /// <summary>The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting; null when it is singular.</summary>
+    public static double[,]? Inverse(double[,] a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int n = a.GetLength(0);
+        var identity = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            identity[i, i] = 1;
+        }
+
+        return GaussJordan(a, identity);
+    }
+
+    /// <summary>X with A X = B (A square, B with any number of columns); null when a pivot is below 1e-12 of A's largest entry.</summary>
+    private static double[,]? GaussJordan(double[,] a, double[,] b)
+    {
+        int n = a.GetLength(0), c = b.GetLength(1);
         var m = (double[,])a.Clone();
-        var x = (double[])b.Clone();
+        var x = (double[,])b.Clone();
         double scale = 0;
         foreach (double v in m)
         {
@@ -37,40 +63,53 @@ public static class LinearSolver
                 return null;
             }
 
-            if (pivot != col)
+            SwapRows(m, pivot, col);
+            SwapRows(x, pivot, col);
+            double d = 1 / m[col, col];
+            for (int j = 0; j < n; j++)
             {
-                for (int k = 0; k < n; k++)
+                m[col, j] *= d;
+            }
+
+            for (int j = 0; j < c; j++)
+            {
+                x[col, j] *= d;
+            }
+
+            for (int row = 0; row < n; row++)
+            {
+                double f = m[row, col];
+                if (row == col || f == 0)
                 {
-                    (m[col, k], m[pivot, k]) = (m[pivot, k], m[col, k]);
+                    continue;
                 }
 
-                (x[col], x[pivot]) = (x[pivot], x[col]);
-            }
-
-            for (int row = col + 1; row < n; row++)
-            {
-                double f = m[row, col] / m[col, col];
-                for (int k = col; k < n; k++)
+                for (int j = col; j < n; j++)
                 {
-                    m[row, k] -= f * m[col, k];
+                    m[row, j] -= f * m[col, j];
                 }
 
-                x[row] -= f * x[col];
+                for (int j = 0; j < c; j++)
+                {
+                    x[row, j] -= f * x[col, j];
+                }
             }
-        }
-
-        for (int row = n - 1; row >= 0; row--)
-        {
-            double s = x[row];
-            for (int k = row + 1; k < n; k++)
-            {
-                s -= m[row, k] * x[k];
-            }
-
-            x[row] = s / m[row, row];
         }
 
         return x;
+    }
+
+    private static void SwapRows(double[,] m, int r1, int r2)
+    {
+        if (r1 == r2)
+        {
+            return;
+        }
+
+        for (int j = 0; j < m.GetLength(1); j++)
+        {
+            (m[r1, j], m[r2, j]) = (m[r2, j], m[r1, j]);
+        }
     }
 
     /// <summary>

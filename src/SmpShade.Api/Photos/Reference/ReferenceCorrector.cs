@@ -1,4 +1,6 @@
 using SmpShade.Colour;
+using SmpShade.Colour.Skin;
+using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Photos.Reference;
 
@@ -83,6 +85,7 @@ public static class ReferenceCorrector
     /// degree-2 root-polynomial, each white-point preserving and ridge-regularised toward the chart's own white balance
     /// (<see cref="ChartFitOptions"/>), and keeps the model and ridge strength with the lowest leave-one-out mean ΔE00
     /// (the matrix, then the weaker ridge, on a tie). Patches with a black or saturated channel are left out (<c>reference.patches_clipped</c>).
+    /// Skin gets its own correction (<see cref="ReferenceResult.SkinCorrection"/>, <see cref="SkinSpectralCorrection"/>).
     /// Warns <c>reference.poor_fit</c> above <see cref="PoorFitThreshold"/>.
     /// </summary>
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
@@ -132,7 +135,10 @@ public static class ReferenceCorrector
                 $"The chart fits poorly (leave-one-out mean ΔE00 {best.LooMean:0.0}, max {best.LooMax:0.0}): the corners may be misplaced or the light mixed. Check the corners (dark-skin patch first, clockwise) and light the chart evenly.")));
         }
 
-        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings);
+        // Skin is not a paint: its own correction, from the camera's responses the chart reveals (SkinSpectralCorrection).
+        CameraResponses? camera = CameraResponses.Estimate([.. usable.Select(i => ColorCheckerSpectra.Reflectances[i])], rgb);
+        MatrixCorrection? skin = camera is null ? null : SkinSpectralCorrection.Fit(camera, SkinSpectraSet.Default);
+        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin);
     }
 
     private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>

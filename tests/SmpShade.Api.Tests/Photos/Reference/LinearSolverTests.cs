@@ -53,4 +53,43 @@ public sealed class LinearSolverTests
         var design = new double[,] { { 1, 2 }, { 2, 4 }, { 3, 6 } };
         Assert.Null(LinearSolver.LeastSquares(design, new double[,] { { 1 }, { 2 }, { 3 } }));
     }
+
+    [Fact]
+    public void The_inverse_times_the_matrix_is_the_identity_even_when_the_first_pivot_is_zero()
+    {
+        // Independent check by definition: A·A⁻¹ = I. A 36×36 random matrix (the size of the camera-response system)
+        // with a zero in the corner, so a solver without row exchanges would fail.
+        var random = new Random(36);
+        int n = 36;
+        var a = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                a[i, j] = random.NextDouble() - 0.5 + (i == j ? 2 : 0);
+            }
+        }
+
+        a[0, 0] = 0;
+        double[,] inverse = LinearSolver.Inverse(a) ?? throw new InvalidOperationException("singular");
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    sum += a[i, k] * inverse[k, j];
+                }
+
+                Assert.Equal(i == j ? 1 : 0, sum, 1e-10);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_singular_matrix_has_no_inverse()
+    {
+        Assert.Null(LinearSolver.Inverse(new double[,] { { 1, 2 }, { 2, 4 } }));
+    }
 }

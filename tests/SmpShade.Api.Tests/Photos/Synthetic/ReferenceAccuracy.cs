@@ -45,7 +45,7 @@ public static class ReferenceAccuracy
                 {
                     ReferenceResult result = Correct(type, photo, sampler);
                     rows.Add(new AccuracyRow(type, illuminantName, sceneName,
-                        DeltaE.Ciede2000(photo.SkinTruth, result.Correction.ToXyz(skinMean).ToLab(WhitePoint.D65)),
+                        DeltaE.Ciede2000(photo.SkinTruth, result.ForSkin.ToXyz(skinMean).ToLab(WhitePoint.D65)),
                         DeltaE.Ciede2000(photo.HairTruth, result.Correction.ToXyz(hairMean).ToLab(WhitePoint.D65)),
                         result));
                 }

@@ -28,12 +28,15 @@ public sealed class ReferenceAccuracyTests(ITestOutputHelper output)
         Assert.Equal(Rows.Value.Count, Colorimetric.Value.Count);
     }
 
-    // The three goals of issue 3, asserted as written. The daylight one is met (white-point-preserving, ridge-regularised
-    // chart fit). The two under A are NOT met by this renderer (see README, Measurement accuracy): under A even a camera
-    // that sees exactly like the CIE observer measures skin ≈ 3 off with a chart, because no 3×3 or root-polynomial
-    // fitted to the 24 patches maps colour under A to colour under D65 for the skin model's spectra, although a 3×3
-    // fitted on skin spectra themselves would (≈ 0.2): the chart's patches do not span skin's spectral shape.
-    private const string GoalNotMet = "Goal of issue 3 not met by the synthetic renderer; figures and diagnosis in README, Measurement accuracy. ";
+    // The three goals of issue 3, asserted as written. Skin goes through the chart's skin correction
+    // (SkinSpectralCorrection: the camera's responses estimated from the chart, applied to a set of skin spectra from two
+    // optical models), because no 3×3 or root-polynomial fitted to the 24 paints maps skin under A to D65: the chart's
+    // own fit measures skin ≈ 4–5 off under A (ReferenceDiagnosticsTests). SkinCorrectionRobustnessTests checks that
+    // the result does not depend on the renderer drawing skin from a model the set contains.
+    // The grey card under A is NOT met (README, Measurement accuracy): a card shows the camera's white balance, not the
+    // light's spectrum, and without that no correction can tell how skin would look in daylight; even a camera that sees
+    // like the CIE observer does worse with a card under A (see the colorimetric test below).
+    private const string GoalNotMet = "Goal of issue 3 not met; figures and diagnosis in README, Measurement accuracy. ";
 
     [Fact]
     public void A_chart_measures_skin_in_daylight_within_1_5()
@@ -41,7 +44,7 @@ public sealed class ReferenceAccuracyTests(ITestOutputHelper output)
         Assert.True(MeanSkin(Rows.Value, "colorChecker24", "D65") <= 1.5, ReferenceAccuracy.Table(Rows.Value)); // goal, issue 3
     }
 
-    [Fact(Skip = GoalNotMet + "Phone camera: chart on skin under A mean ΔE00 ≈ 5.1 (colorimetric camera ≈ 3.1).")]
+    [Fact]
     public void A_chart_measures_skin_under_tungsten_within_2_5()
     {
         Assert.True(MeanSkin(Rows.Value, "colorChecker24", "A") <= 2.5, ReferenceAccuracy.Table(Rows.Value)); // goal, issue 3
@@ -51,6 +54,16 @@ public sealed class ReferenceAccuracyTests(ITestOutputHelper output)
     public void A_grey_card_measures_skin_under_tungsten_within_3()
     {
         Assert.True(MeanSkin(Rows.Value, "greyCard", "A") <= 3.0, ReferenceAccuracy.Table(Rows.Value)); // goal, issue 3
+    }
+
+    [Fact]
+    public void Under_tungsten_a_grey_card_is_limited_by_the_light_not_by_the_camera()
+    {
+        // The diagnosis of the missed card goal: if the phone's non-CIE sensitivities were the cause, a colorimetric
+        // camera would do better with the same card. It does worse (its white balance hides the light equally well and
+        // the phone's errors partly cancel the light's), so what is missing is the light's spectrum.
+        Assert.True(MeanSkin(Colorimetric.Value, "greyCard", "A") > MeanSkin(Rows.Value, "greyCard", "A"),
+            ReferenceAccuracy.Table(Colorimetric.Value));
     }
 
     [Fact]

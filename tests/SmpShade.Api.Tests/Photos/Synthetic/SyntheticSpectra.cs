@@ -71,6 +71,13 @@ public static class SyntheticSpectra
         return 0.02 + 0.98 * keratin * Math.Exp(-2 * melanin * Math.Pow(nm / 500, -3.33));
     });
 
+    /// <summary>A reflectance on the service's 380–730 nm, 10 nm grid (VisibleGrid) brought onto this grid by linear interpolation.</summary>
+    public static double[] FromVisibleGrid(double[] tenNm)
+    {
+        var spectrum = new Spectrum(VisibleGrid.StartNm, VisibleGrid.StepNm, tenNm);
+        return FromFunction(spectrum.ValueAt);
+    }
+
     /// <summary>Lab under D65 (2°) relative to the grid's own spectral white: the ground truth.</summary>
     public static Lab TruthLab(double[] reflectance) => D65Observer.ToLab(reflectance);
 
