@@ -12,8 +12,8 @@ namespace SmpShade.Colour.Skin;
 /// </summary>
 /// <remarks>
 /// Why two: for the same colour in daylight the two models' spectra differ enough that a correction learned on either
-/// alone is ≈ 2.5 ΔE00 off for the other's skins under tungsten light; learned on both it is within ≈ 0.5 and 1.6
-/// (ReferenceDiagnosticsTests prints the figures). Measured skin spectra (e.g. NIST's 100-subject set) would be the
+/// alone is ≈ 2.5–2.7 ΔE00 off for the other's skins under tungsten light; learned on both it is ≈ 0.5 and 1.9
+/// (SmpShade.Api.Tests' SkinCorrectionRobustnessTests prints the figures). Measured skin spectra (e.g. NIST's 100-subject set) would be the
 /// better prior; none is in the project's reference data yet.
 /// </remarks>
 public sealed class SkinSpectraSet
