@@ -104,16 +104,16 @@ public sealed class CameraResponses
                 q[c] = Multiply(inverse, rhs[c]);
             }
 
-            // Leave-one-patch-out residuals of a linear smoother, in closed form: e_k / (1 − h_kk), h_kk = r_kᵀ G⁻¹ r_k.
+            // Leave-one-patch-out residuals of a linear smoother, in closed form: e_k / (1 − h_kk), h_kk = r_kᵀ G⁻¹ r_k
+            // (the same for every channel).
+            double[] leverage = [.. reflectances.Select(r => Dot(r, Multiply(inverse, r)))];
             double score = 0;
             for (int c = 0; c < 3; c++)
             {
                 double press = 0, total = 0;
                 for (int k = 0; k < m; k++)
                 {
-                    double[] r = reflectances[k];
-                    double leverage = Dot(r, Multiply(inverse, r));
-                    double residual = (values[c][k] - Dot(q[c], r)) / (1 - leverage);
+                    double residual = (values[c][k] - Dot(q[c], reflectances[k])) / (1 - leverage[k]);
                     press += residual * residual;
                     total += values[c][k] * values[c][k];
                 }

@@ -113,7 +113,7 @@ public sealed record ChartFit(string Model, IColourCorrection Correction, IReadO
 
         // c is terms × (X, Y, Z); a Matrix3 has a row per output.
         return model == Matrix
-            ? new MatrixCorrection(new Matrix3(c[0, 0], c[1, 0], c[2, 0], c[0, 1], c[1, 1], c[2, 1], c[0, 2], c[1, 2], c[2, 2]))
+            ? MatrixCorrection.FromCoefficients(c)
             : new RootPolynomialCorrection(c);
     }
 

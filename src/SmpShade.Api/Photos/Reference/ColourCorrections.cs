@@ -8,6 +8,13 @@ public sealed class MatrixCorrection(Matrix3 rgbToXyz) : IColourCorrection
     /// <summary>The matrix applied.</summary>
     public Matrix3 Matrix { get; } = rgbToXyz;
 
+    /// <summary>From least-squares coefficients laid out term × output (3×3: rows R, G, B; columns X, Y, Z).</summary>
+    public static MatrixCorrection FromCoefficients(double[,] c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new MatrixCorrection(new Matrix3(c[0, 0], c[1, 0], c[2, 0], c[0, 1], c[1, 1], c[2, 1], c[0, 2], c[1, 2], c[2, 2]));
+    }
+
     /// <inheritdoc />
     public Xyz ToXyz(LinearRgb rgb)
     {

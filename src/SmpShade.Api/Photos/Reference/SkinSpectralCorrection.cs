@@ -39,7 +39,8 @@ public static class SkinSpectralCorrection
             return null;
         }
 
-        var matrix = new Matrix3(c[0, 0], c[1, 0], c[2, 0], c[0, 1], c[1, 1], c[2, 1], c[0, 2], c[1, 2], c[2, 2]);
-        return double.IsFinite(matrix.Determinant) && matrix.Determinant != 0 ? new MatrixCorrection(matrix) : null;
+        var correction = MatrixCorrection.FromCoefficients(c);
+        double determinant = correction.Matrix.Determinant;
+        return double.IsFinite(determinant) && determinant != 0 ? correction : null;
     }
 }
