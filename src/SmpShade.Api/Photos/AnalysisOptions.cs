@@ -55,5 +55,11 @@ public sealed record ReferenceSpec
 
     /// <summary>Chart: the four outer corners of the patch area, dark-skin corner first, clockwise.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? Corners { get; init; }
+
+    /// <summary>
+    /// Grey card only: the <c>reference.camera</c> a chart answer returned for the same phone under the same light. With
+    /// it the skin goes through a correction made for skin rather than the card's von Kries gains.
+    /// </summary>
+    public CameraCalibration? Camera { get; init; }
 }
 

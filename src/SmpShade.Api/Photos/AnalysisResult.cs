@@ -40,8 +40,12 @@ public sealed record MonkTone(int Number, string Hex, double DeltaE00);
 /// <param name="LooMeanDeltaE00">Chart: leave-one-out mean ΔE00 of that fit over the patches.</param>
 /// <param name="LooMaxDeltaE00">Chart: leave-one-out max ΔE00.</param>
 /// <param name="SkinModel">Chart: <c>skinSpectra</c> when the skin went through its own correction, learned from skin
-/// spectra seen by the camera's chart-estimated responses (README, Measurement accuracy); null when skin used <c>model</c>.</param>
-public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null);
+/// spectra seen by the camera's responses (README, Measurement accuracy): estimated from the chart, or for a grey card
+/// from the <c>reference.camera</c> the request sent back. Null when skin used <c>model</c> (or the card's gains).</param>
+/// <param name="Camera">Chart: the camera's responses under this light, to send back with later grey-card photos from
+/// the same phone under the same light (<see cref="CameraCalibration"/>).</param>
+public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null,
+    CameraCalibration? Camera = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
 public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed);

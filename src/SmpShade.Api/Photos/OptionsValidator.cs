@@ -129,6 +129,21 @@ public static class OptionsValidator
             }
         }
 
+        if (reference.Camera is { } camera)
+        {
+            if (type != "greyCard")
+            {
+                throw PhotoRejectedException.BadRequest("reference.camera_invalid", "A camera calibration goes with a grey card.",
+                    "reference.camera is the calibration a chart answer returned; send it with reference.type 'greyCard' (a chart calibrates itself).");
+            }
+
+            if (camera.Problem() is { } problem)
+            {
+                throw PhotoRejectedException.BadRequest("reference.camera_invalid", "The camera calibration is malformed.",
+                    $"reference.camera: {problem}. Send back the reference.camera of a chart answer unchanged.");
+            }
+        }
+
         if (type == "colorChecker24")
         {
             var corners = reference.Corners;

@@ -135,7 +135,8 @@ public sealed class PhotoAnalyzer : IDisposable
         return new AnalysisResult(
             hair,
             skin,
-            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00, reference.SkinModel),
+            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00, reference.SkinModel,
+                reference.Camera is null ? null : CameraCalibration.From(reference.Camera)),
             new RegionsUsed(hairRegion!, skinRegion!, analysis.Regions?.Reference, guessed),
             "D65",
             "2°",

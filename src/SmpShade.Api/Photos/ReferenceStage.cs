@@ -41,7 +41,7 @@ public static class ReferenceStage
 
                 // SCIENCE.md §4: default card = 18 % reflectance neutral (L* ≈ 49.5).
                 var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
-                return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab);
+                return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab, reference.Camera?.ToResponses());
             case "colorChecker24":
                 var corners = reference!.Corners!.Select(p => (p[0] * pixels.Width, p[1] * pixels.Height)).ToList();
                 var means = new List<LinearRgb>(24);

@@ -46,6 +46,41 @@ public sealed class CameraResponses
     }
 
     /// <summary>
+    /// Responses given channel by channel (R, G, B on <see cref="VisibleGrid"/>), e.g. a calibration a client sends back.
+    /// Null unless there are three channels of <see cref="VisibleGrid.Count"/> finite values.
+    /// </summary>
+    public static CameraResponses? FromChannels(IReadOnlyList<IReadOnlyList<double>> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        if (channels.Count != 3 || channels.Any(c => c is null || c.Count != VisibleGrid.Count || c.Any(v => !double.IsFinite(v))))
+        {
+            return null;
+        }
+
+        return new CameraResponses([.. channels.Select(c => c.ToArray())], double.NaN);
+    }
+
+    /// <summary>
+    /// The responses seen through a linear map of the channels: Q′(λ) = m · Q(λ). With a profile's RGB → XYZ matrix
+    /// this expresses the camera in XYZ, independent of the profile the photo was saved in; with its inverse, back.
+    /// </summary>
+    public CameraResponses Transform(Matrix3 m)
+    {
+        var q = new double[3][];
+        for (int c = 0; c < 3; c++)
+        {
+            q[c] = new double[VisibleGrid.Count];
+        }
+
+        for (int i = 0; i < VisibleGrid.Count; i++)
+        {
+            (q[0][i], q[1][i], q[2][i]) = m.Apply(channels[0][i], channels[1][i], channels[2][i]);
+        }
+
+        return new CameraResponses(q, Smoothing);
+    }
+
+    /// <summary>
     /// Estimates Q from <paramref name="reflectances"/> (on <see cref="VisibleGrid"/>) and the linear RGB measured for
     /// each. Null when the system cannot be solved (too few or identical patches).
     /// </summary>

@@ -21,6 +21,8 @@ public interface IColourCorrection
 /// <param name="Warnings">E.g. <c>reference.none</c>, <c>reference.poor_fit</c>.</param>
 /// <param name="SkinCorrection">For the skin region, when the reference allows one made for skin (a chart:
 /// <see cref="SkinSpectralCorrection"/>); null means skin goes through <paramref name="Correction"/> like everything else.</param>
+/// <param name="Camera">Chart: the camera's responses under the photo's light, in XYZ through the photo's profile
+/// (<see cref="CameraResponses.Transform"/>), for the answer's <c>reference.camera</c>; otherwise null.</param>
 public sealed record ReferenceResult(
     string Type,
     IColourCorrection Correction,
@@ -28,7 +30,8 @@ public sealed record ReferenceResult(
     double? LooMeanDeltaE00,
     double? LooMaxDeltaE00,
     IReadOnlyList<PhotoWarning> Warnings,
-    IColourCorrection? SkinCorrection = null)
+    IColourCorrection? SkinCorrection = null,
+    CameraResponses? Camera = null)
 {
     /// <summary>The correction the skin region goes through.</summary>
     public IColourCorrection ForSkin => SkinCorrection ?? Correction;

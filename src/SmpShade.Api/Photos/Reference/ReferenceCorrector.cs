@@ -28,6 +28,16 @@ public static class ReferenceCorrector
     /// <summary>Encoded channel values at or beyond which a patch mean counts as clipped (SCIENCE.md §3's pixel thresholds).</summary>
     public const double ClipLow = 0.02, ClipHigh = 0.98;
 
+    /// <summary>
+    /// Notice when a grey card came with a chart's calibration: it holds only for the phone and light of that chart photo,
+    /// which the card itself cannot confirm.
+    /// </summary>
+    public const string CalibrationUsedCode = "reference.calibration_used";
+
+    private static readonly PhotoWarning CalibrationUsed = new(CalibrationUsedCode,
+        "Skin was corrected with the camera calibration sent with the request. It is right only for the phone and the light of the chart photo it came from; "
+        + "the card cannot show a change of light. If the room's light or the phone changed, take a new chart photo.");
+
     /// <summary>Reflectance of a standard photographic grey card (18 %, L* ≈ 49.5).</summary>
     public const double DefaultCardReflectance = 0.18;
 
@@ -60,8 +70,12 @@ public static class ReferenceCorrector
     /// <param name="space">The photo's profile: linear RGB → XYZ (D65) before correction.</param>
     /// <param name="cardMean">Mean linear RGB of the card region.</param>
     /// <param name="cardLab">The card's colour under D65; see <see cref="NeutralCardLab"/> for the default card.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.card_unusable</c> when the card is black or not finite.</exception>
-    public static ReferenceResult GreyCard(RgbColourSpace space, LinearRgb cardMean, Lab cardLab)
+    /// <param name="calibration">Optional: the camera's responses in XYZ from an earlier chart photo with the same phone
+    /// under the same light (<see cref="ReferenceResult.Camera"/>). The card then sets each channel's gain, and skin
+    /// goes through <see cref="SkinSpectralCorrection"/>; hair keeps the von Kries gains.</param>
+    /// <exception cref="ReferenceFitException"><c>reference.card_unusable</c> when the card is black or not finite;
+    /// <c>reference.camera_unusable</c> when the calibration does not see the card.</exception>
+    public static ReferenceResult GreyCard(RgbColourSpace space, LinearRgb cardMean, Lab cardLab, CameraResponses? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         Xyz seen = space.LinearToXyz(cardMean);
@@ -77,7 +91,27 @@ public static class ReferenceCorrector
 
         // Bradford cone response of the card → the target's, as one matrix: M⁻¹ · diag(target/seen) · M · profile.
         Matrix3 matrix = ChromaticAdaptation.BradfordMatrix(seen, target) * space.RgbToXyzD65;
-        return new ReferenceResult("greyCard", new MatrixCorrection(matrix), null, null, null, []);
+        MatrixCorrection? skin = calibration is null ? null : CalibratedSkin(space, cardMean, target.Y, calibration);
+        return new ReferenceResult("greyCard", new MatrixCorrection(matrix), null, null, null, skin is null ? [] : [CalibrationUsed], skin);
+    }
+
+    /// <summary>
+    /// Skin with a grey card and an earlier chart's calibration: the calibration, brought into this photo's profile,
+    /// predicts the card; the ratio of the card as measured to that prediction is each channel's gain (exposure and this
+    /// photo's white balance, which a phone sets anew for every frame). The gained responses then see the skin spectra
+    /// as this photo would, and <see cref="SkinSpectralCorrection"/> fits the skin's 3×3 from them. The card is taken
+    /// as spectrally flat at its luminance reflectance.
+    /// </summary>
+    private static MatrixCorrection CalibratedSkin(RgbColourSpace space, LinearRgb cardMean, double cardReflectance, CameraResponses calibration)
+    {
+        CameraResponses inPhoto = calibration.Transform(space.RgbToXyzD65.Invert());
+        LinearRgb predicted = inPhoto.Response([.. Enumerable.Repeat(cardReflectance, VisibleGrid.Count)]);
+        double gr = cardMean.R / predicted.R, gg = cardMean.G / predicted.G, gb = cardMean.B / predicted.B;
+        MatrixCorrection? skin = double.IsFinite(gr) && double.IsFinite(gg) && double.IsFinite(gb) && gr > 0 && gg > 0 && gb > 0
+            ? SkinSpectralCorrection.Fit(inPhoto.Transform(Matrix3.Diagonal(gr, gg, gb)), SkinSpectraSet.Default)
+            : null;
+        return skin ?? throw new ReferenceFitException("reference.camera_unusable",
+            "The camera calibration does not see the grey card as this photo does (a channel would need a negative or no gain): send back reference.camera from a chart photo taken with this phone under this light, unchanged.");
     }
 
     /// <summary>
@@ -138,7 +172,8 @@ public static class ReferenceCorrector
         // Skin is not a paint: its own correction, from the camera's responses the chart reveals (SkinSpectralCorrection).
         CameraResponses? camera = CameraResponses.Estimate([.. usable.Select(i => ColorCheckerSpectra.Reflectances[i])], rgb);
         MatrixCorrection? skin = camera is null ? null : SkinSpectralCorrection.Fit(camera, SkinSpectraSet.Default);
-        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin);
+        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin,
+            camera?.Transform(space.RgbToXyzD65));
     }
 
     private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Api.Tests.Infrastructure;
 using SmpShade.Colour;
+using SmpShade.Colour.Spectra;
 using Xunit.Abstractions;
 
 namespace SmpShade.Api.Tests.Photos.Synthetic;
@@ -62,13 +63,48 @@ public sealed class EndToEndAccuracyTests(SmpShadeFactory factory, ITestOutputHe
         Assert.True(ChartSkin("A") <= 2.5, ReferenceAccuracy.Table(rows));
     }
 
-    private static async Task<JsonDocument> AnalyseAsync(HttpClient client, SyntheticPhoto photo, string type)
+    [Fact]
+    public async Task A_grey_card_sent_with_a_chart_answers_camera_measures_skin_under_tungsten_within_3()
+    {
+        // The calibrate-once workflow through the service: a chart photo's answer carries reference.camera; later photos
+        // with only a grey card, same phone, same light, send it back unchanged.
+        using HttpClient client = factory.CreateClient();
+        (string Name, Spectrum Spd) tungsten = ReferenceAccuracy.Illuminants.Single(i => i.Name == "A");
+        SyntheticPhoto chartPhoto = SyntheticScene.Render("calibration under A", tungsten.Spd, SyntheticSpectra.MediumSkin, SyntheticSpectra.BlackHair, 950);
+        using JsonDocument chartAnswer = await AnalyseAsync(client, chartPhoto, "colorChecker24");
+        JsonElement camera = chartAnswer.RootElement.GetProperty("reference").GetProperty("camera");
+        Assert.Equal(36, camera.GetProperty("y").GetArrayLength());
+
+        var calibrated = new List<double>();
+        var alone = new List<double>();
+        int seed = 960;
+        foreach (var (sceneName, skin, hair) in ReferenceAccuracy.Scenes)
+        {
+            SyntheticPhoto photo = SyntheticScene.Render($"{sceneName} under A, card only", tungsten.Spd, skin, hair, seed++, withChart: false);
+            using JsonDocument withCamera = await AnalyseAsync(client, photo, "greyCard", camera.GetRawText());
+            JsonElement root = withCamera.RootElement;
+            Assert.Equal("skinSpectra", root.GetProperty("reference").GetProperty("skinModel").GetString());
+            Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == ReferenceCorrector.CalibrationUsedCode);
+            calibrated.Add(DeltaE.Ciede2000(photo.SkinTruth, LabOf(root.GetProperty("skin"))));
+            using JsonDocument cardOnly = await AnalyseAsync(client, photo, "greyCard");
+            Assert.Equal(JsonValueKind.Null, cardOnly.RootElement.GetProperty("reference").GetProperty("skinModel").ValueKind);
+            alone.Add(DeltaE.Ciede2000(photo.SkinTruth, LabOf(cardOnly.RootElement.GetProperty("skin"))));
+        }
+
+        string figures = string.Create(CultureInfo.InvariantCulture,
+            $"grey card under A, skin mean ΔE00: with the chart's camera {calibrated.Average():0.00} (max {calibrated.Max():0.00}); card alone {alone.Average():0.00} (max {alone.Max():0.00})");
+        output.WriteLine(figures);
+        Assert.True(calibrated.Average() <= 3.0, figures); // issue 3's grey-card goal under A, with a chart calibration
+        Assert.True(calibrated.Average() < alone.Average(), figures);
+    }
+
+    private static async Task<JsonDocument> AnalyseAsync(HttpClient client, SyntheticPhoto photo, string type, string? camera = null)
     {
         using var form = new MultipartFormDataContent();
         using var image = new ByteArrayContent(photo.Jpeg);
         image.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(image, "photo", "synthetic.jpg");
-        using var options = new StringContent(Options(photo, type));
+        using var options = new StringContent(Options(photo, type, camera));
         options.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         form.Add(options, "options");
         using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/analyses", UriKind.Relative), form);
@@ -77,7 +113,7 @@ public sealed class EndToEndAccuracyTests(SmpShadeFactory factory, ITestOutputHe
         return JsonDocument.Parse(body);
     }
 
-    private static string Options(SyntheticPhoto photo, string type)
+    private static string Options(SyntheticPhoto photo, string type, string? camera)
     {
         string Rect(PixelRect r) => string.Create(CultureInfo.InvariantCulture,
             $"{{\"rect\": [{(double)r.X / photo.Width}, {(double)r.Y / photo.Height}, {(double)r.Width / photo.Width}, {(double)r.Height / photo.Height}]}}");
@@ -87,7 +123,7 @@ public sealed class EndToEndAccuracyTests(SmpShadeFactory factory, ITestOutputHe
         string reference = type switch
         {
             "colorChecker24" => $"{{\"type\": \"colorChecker24\", \"corners\": [{corners}]}}",
-            "greyCard" => "{\"type\": \"greyCard\", \"reflectance\": 0.18}",
+            "greyCard" => "{\"type\": \"greyCard\", \"reflectance\": 0.18" + (camera is null ? "}" : $", \"camera\": {camera}}}"),
             _ => "{\"type\": \"none\"}",
         };
         return $"{{\"regions\": {{\"hair\": {Rect(photo.Hair)}, \"skin\": {Rect(photo.Skin)}, \"reference\": {Rect(card)}}}, \"reference\": {reference}}}";

@@ -18,7 +18,7 @@ namespace SmpShade.Api.Tests.Photos.Synthetic;
 public sealed class SkinCorrectionRobustnessTests(ITestOutputHelper output)
 {
     // Off the set's grid in every parameter (the set uses saturation 0.6/0.8/0.95, scattering 2.5/4.6/8, power 1/1.42).
-    private static readonly (string Name, double[] Skin)[] DiffusionScenes =
+    internal static readonly (string Name, double[] Skin)[] DiffusionScenes =
     [
         ("diffusion light", SyntheticSpectra.FromVisibleGrid(DiffusionSkin.Reflectance(new DiffusionSkinParameters(0.012, 0.008, 0.7, 3.5, 1.2)))),
         ("diffusion medium", SyntheticSpectra.FromVisibleGrid(DiffusionSkin.Reflectance(new DiffusionSkinParameters(0.06, 0.015, 0.85, 6.0, 1.6)))),

@@ -43,8 +43,10 @@ public static class SyntheticScene
 
     private const int Frame = 24, Wall = 25, CardMaterial = 26, SkinMaterial = 27, HairMaterial = 28;
 
+    /// <param name="withChart">False draws wall where the chart would be: a photo with only the grey card, whose gray-world
+    /// white balance differs from the chart photo's as a phone's does from frame to frame.</param>
     public static SyntheticPhoto Render(string name, SmpShade.Colour.Spectra.Spectrum illuminant, double[] skin, double[] hair, int seed = 1,
-        IReadOnlyList<double[]>? sensitivities = null)
+        IReadOnlyList<double[]>? sensitivities = null, bool withChart = true)
     {
         ArgumentNullException.ThrowIfNull(skin);
         ArgumentNullException.ThrowIfNull(hair);
@@ -63,7 +65,7 @@ public static class SyntheticScene
         {
             for (int x = 0; x < Width; x++)
             {
-                byte m = MaterialAt(x, y, toChart);
+                byte m = MaterialAt(x, y, toChart, withChart);
                 material[y * Width + x] = m;
                 counts[m]++;
             }
@@ -106,10 +108,10 @@ public static class SyntheticScene
         return HairSample.Contains(x, y) && phase is 2 or 3;
     }
 
-    private static byte MaterialAt(int x, int y, Homography toChart)
+    private static byte MaterialAt(int x, int y, Homography toChart, bool withChart)
     {
         var (u, v) = toChart.Map((x + 0.5, y + 0.5));
-        if (u > -0.15 && u < 6.15 && v > -0.15 && v < 4.15)
+        if (withChart && u > -0.15 && u < 6.15 && v > -0.15 && v < 4.15)
         {
             int col = (int)Math.Floor(u), row = (int)Math.Floor(v);
             double fu = u - col, fv = v - row;
