@@ -15,11 +15,18 @@ internal static class PageSteps
         request.Method == "POST" && new Uri(request.Url).AbsolutePath == path;
 
     /// <summary>Chooses the portrait and waits for the service's region guess (an analysis with no regions).</summary>
-    public static async Task<JsonElement> UploadPortraitAsync(IPage page)
-    {
-        var response = await page.RunAndWaitForResponseAsync(
-            () => page.GetByTestId("photo-input").SetInputFilesAsync(PortraitPath),
+    public static Task<JsonElement> UploadPortraitAsync(IPage page) =>
+        UploadAsync(page, () => page.GetByTestId("photo-input").SetInputFilesAsync(PortraitPath));
+
+    /// <summary>Chooses a photo made in the test and waits for the service's region guess, whatever it answers.</summary>
+    public static Task<IResponse> UploadAsync(IPage page, string name, byte[] jpeg) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "image/jpeg", Buffer = jpeg }),
             r => IsApi(r, "/api/v1/analyses"));
+
+    private static async Task<JsonElement> UploadAsync(IPage page, Func<Task> choose)
+    {
+        var response = await page.RunAndWaitForResponseAsync(choose, r => IsApi(r, "/api/v1/analyses"));
         string body = await response.TextAsync();
         Assert.True(response.Ok, $"The region guess failed: {response.Status} {body}");
         await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Skin:");

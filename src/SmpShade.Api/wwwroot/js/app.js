@@ -6,6 +6,7 @@ import { RegionEditor } from './regions.js';
 import { renderAnalysis } from './results.js';
 import { renderMatches } from './matches.js';
 import { setupOutcome, fillOutcomeFromAnalysis } from './outcome.js';
+import { savedCalibration, saveCalibration, forgetCalibration, savedWhen } from './calibration.js';
 
 const $ = id => document.getElementById(id);
 const state = { photo: null, imageUrl: null, analysis: null, seq: 0 };
@@ -101,12 +102,21 @@ async function analyseNow() {
     showError(new Error('Mark the grey card (select “Reference” and drag over the card)'), 'Analysing');
     return;
   }
+  const calibration = savedCalibration();
+  if (options.reference.type === 'greyCard' && calibration && $('use-calibration').checked) {
+    options.reference.camera = calibration.camera;
+  }
   busy('Measuring…');
   $('guess-note').hidden = true;
+  $('calibration-saved').hidden = true;
   const photo = state.photo;
   try {
     const analysis = await analyse(photo, options);
     if (photo !== state.photo) return; // another photo was chosen meanwhile
+    if (analysis.reference?.type === 'colorChecker24' && analysis.reference.camera) {
+      $('calibration-saved').hidden = !saveCalibration(analysis.reference.camera);
+      showCalibration();
+    }
     state.analysis = analysis;
     editor.setRegions(state.analysis.regions);
     renderAnalysis(state.analysis);
@@ -142,6 +152,14 @@ function setupPhotoInput() {
   window.addEventListener('drop', e => e.preventDefault());
 }
 
+/** Offers the saved chart calibration when the reference is a grey card. */
+function showCalibration() {
+  const saved = savedCalibration();
+  $('calibration').hidden = !saved || editor.referenceType !== 'greyCard';
+  if (saved) $('calibration-when').textContent = savedWhen(saved);
+  else $('use-calibration').checked = false;
+}
+
 function setupControls() {
   for (const radio of document.querySelectorAll('input[name=region]')) {
     radio.addEventListener('change', () => { editor.active = radio.value; editor.draw(); });
@@ -150,7 +168,9 @@ function setupControls() {
     editor.referenceType = e.target.value;
     if (e.target.value !== 'none') document.querySelector('input[name=region][value=reference]').click();
     editor.changed();
+    showCalibration();
   });
+  $('forget-calibration').addEventListener('click', () => { forgetCalibration(); showCalibration(); });
   $('mode').addEventListener('change', e => { $('target-fields').hidden = e.target.value !== 'custom'; });
   $('reset-regions').addEventListener('click', () => { editor.clear(); guessRegions(); });
   $('analyse').addEventListener('click', analyseNow);
@@ -169,5 +189,6 @@ async function loadSuppliers() {
 
 setupPhotoInput();
 setupControls();
+showCalibration();
 setupOutcome();
 loadSuppliers();

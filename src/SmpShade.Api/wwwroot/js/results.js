@@ -71,7 +71,11 @@ function referenceText(reference, analysis) {
   const max = reference?.looMaxDeltaE00 ?? reference?.maxDeltaE00;
   if (mean != null) parts.push(`chart fit (leave-one-out) ΔE00 mean ${fmt(mean, 2)}, max ${fmt(max, 2)}`);
   if (reference?.method || reference?.model) parts.push(`method ${reference.method || reference.model}`);
-  if (reference?.skinModel === 'skinSpectra') parts.push('skin corrected from skin spectra seen through the camera the chart reveals');
+  if (reference?.skinModel === 'skinSpectra') {
+    parts.push(type === 'greyCard'
+      ? 'skin corrected from skin spectra seen through the camera of the saved chart calibration'
+      : 'skin corrected from skin spectra seen through the camera the chart reveals');
+  }
   if (analysis.profile?.name) parts.push(`colour profile ${analysis.profile.name}${analysis.profile.assumed ? ' (assumed)' : ''}`);
   parts.push(`CIELAB ${analysis.illuminant || 'D65'}, ${String(analysis.observer || '2°').replace(/°?$/, '°')} observer`);
   return parts.join('; ') + '.';

@@ -46,6 +46,10 @@ const ADVICE = {
     title: 'Some chart patches were over- or under-exposed',
     todo: 'They were left out of the fit. Light the chart evenly, without glare, so its white patch is not blown out.',
   },
+  'reference.calibration_used': {
+    title: 'Skin corrected with the saved chart calibration',
+    todo: 'This is right only if the photo was taken with the same phone under the same light as the chart photo. If the lamp, the room or the phone changed, take a new photo with the chart.',
+  },
   'catalogue.sample': {
     title: 'Illustrative sample catalogue',
     todo: 'These are not measurements of commercial pigments: load your supplier’s catalogue for real choices.',
@@ -94,6 +98,7 @@ const PROBLEM_ADVICE = [
   ['image.too_many_pixels', 'Send a smaller photo (fewer megapixels).'],
   ['image.', 'Send the photo as JPEG, PNG, WebP or TIFF, straight from the camera.'],
   ['photo.', 'Choose a photo first.'],
+  ['reference.camera', 'The saved chart calibration cannot be used with this photo: untick “Use the chart calibration”, or take a new chart photo with this phone under this light.'],
   ['reference.', 'Check the reference: the grey card region wholly on the card, or the chart’s four corners in order (dark-skin patch first, clockwise), without glare.'],
   ['regions.', 'Mark the hair and the skin on the photo (or press “Guess again”).'],
   ['auth.key', 'Enter a valid API key in the “Record a healed result” form; it is then sent with every request.'],
