@@ -71,10 +71,10 @@ public static class PhotoDecoder
                 $"{info.Width}×{info.Height} exceeds the limit of {limits.MaxPixels} pixels.");
         }
 
-        if (format.Name.Equals("JPEG", StringComparison.OrdinalIgnoreCase) && !JpegHasEnd(bytes))
+        if (format.Name.Equals("JPEG", StringComparison.OrdinalIgnoreCase) && !JpegStructure.PrimaryImageIsComplete(bytes))
         {
             // ImageSharp fills a cut-off JPEG with grey rather than failing; a measurement on it would be wrong.
-            throw Corrupt("The JPEG is truncated (no end-of-image marker after its last scan).");
+            throw Corrupt("The JPEG is truncated or damaged (its segments and scans do not run to an end-of-image marker).");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -113,16 +113,6 @@ public static class PhotoDecoder
         image.Metadata.XmpProfile = null;
         image.Metadata.IccProfile = null;
         return image;
-    }
-
-    /// <summary>
-    /// A complete JPEG has an EOI marker (FFD9) after its last start-of-scan (FFDA). Entropy-coded data stuffs every
-    /// FF with 00, so neither marker can appear by chance inside a scan (ITU T.81 §B.1.1.5).
-    /// </summary>
-    private static bool JpegHasEnd(ReadOnlySpan<byte> bytes)
-    {
-        int sos = bytes.LastIndexOf([(byte)0xFF, (byte)0xDA]);
-        return sos >= 0 && bytes[sos..].IndexOf([(byte)0xFF, (byte)0xD9]) >= 0;
     }
 
     /// <summary>Signatures of image formats ImageSharp 2.1 cannot read, to answer 415 rather than "corrupt".</summary>
