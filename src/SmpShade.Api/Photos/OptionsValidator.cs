@@ -6,6 +6,18 @@ public static class OptionsValidator
     /// <summary>Reference types the service knows.</summary>
     public static readonly IReadOnlyList<string> ReferenceTypes = ["none", "greyCard", "colorChecker24"];
 
+    /// <summary>
+    /// Darkest grey card accepted (L* 10, luminance reflectance 0.0113): below it the card's few photo-electrons make
+    /// the gains mostly noise, and no reference card is made that dark.
+    /// </summary>
+    public const double MinCardL = 10;
+
+    /// <summary>The luminance reflectance of <see cref="MinCardL"/> (CIE 1976: Y = ((L* + 16) / 116)³).</summary>
+    public static readonly double MinCardReflectance = Math.Round(Math.Pow((MinCardL + 16) / 116, 3), 4);
+
+    /// <summary>Largest |a*| or |b*| accepted for a card's stated Lab (the usual CIELAB range).</summary>
+    private const double MaxCardAb = 128;
+
     /// <summary>Smallest region side or area accepted, normalised (a region thinner than this is degenerate).</summary>
     private const double MinExtent = 1e-4;
 
@@ -116,16 +128,17 @@ public static class OptionsValidator
                     "Give regions.reference around the grey card.");
             }
 
-            if (reference.Reflectance is { } k && !(k > 0 && k <= 1))
+            if (reference.Reflectance is { } k && !(k >= MinCardReflectance && k <= 1))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be in (0, 1].",
-                    $"reference.reflectance is {k}; an 18 % card is 0.18.");
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be between 0.0113 and 1.",
+                    FormattableString.Invariant($"reference.reflectance is {k}; an 18 % card is 0.18, and a card darker than L* {MinCardL} (reflectance 0.0113) is too dark to balance on."));
             }
 
-            if (reference.Lab is { } lab && !(double.IsFinite(lab.L) && double.IsFinite(lab.A) && double.IsFinite(lab.B) && lab.L > 0 && lab.L <= 100))
+            if (reference.Lab is { } lab && !(double.IsFinite(lab.L) && double.IsFinite(lab.A) && double.IsFinite(lab.B)
+                && lab.L >= MinCardL && lab.L <= 100 && Math.Abs(lab.A) <= MaxCardAb && Math.Abs(lab.B) <= MaxCardAb))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 0 < L* ≤ 100.",
-                    "reference.lab must be the card's stated CIELAB (D65), e.g. {\"l\": 50, \"a\": 0, \"b\": 0}.");
+                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 10 ≤ L* ≤ 100 and |a*|, |b*| ≤ 128.",
+                    "reference.lab must be the card's stated CIELAB (D65), e.g. {\"l\": 50, \"a\": 0, \"b\": 0}; a card darker than L* 10 is too dark to balance on.");
             }
         }
 

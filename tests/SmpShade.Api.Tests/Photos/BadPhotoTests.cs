@@ -143,12 +143,29 @@ public sealed class BadPhotoTests(SmpShadeFactory factory)
     [InlineData("""{"reference":{"type":"colorChecker24"}}""", "reference.corners_invalid")]
     [InlineData("""{"reference":{"type":"greyCard"}}""", "reference.region_missing")]
     [InlineData("""{"regions":{"reference":{"rect":[0.6,0.6,0.3,0.3]}},"reference":{"type":"greyCard","reflectance":1.5}}""", "reference.invalid")]
+    [InlineData("""{"regions":{"reference":{"rect":[0.6,0.6,0.3,0.3]}},"reference":{"type":"greyCard","reflectance":0.005}}""", "reference.invalid")]
+    [InlineData("""{"regions":{"reference":{"rect":[0.6,0.6,0.3,0.3]}},"reference":{"type":"greyCard","lab":{"l":0.5,"a":0,"b":0}}}""", "reference.invalid")]
+    [InlineData("""{"regions":{"reference":{"rect":[0.6,0.6,0.3,0.3]}},"reference":{"type":"greyCard","lab":{"l":50,"a":0,"b":300}}}""", "reference.invalid")]
     public async Task Malformed_options_are_refused_with_a_stable_code(string options, string code)
     {
         using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), options);
         var response = await client.PostAsync("/api/v1/analyses", form);
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, code);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Theory]
+    [InlineData("""{"reflectance":0.0113}""")] // L* 10, the darkest card accepted (OptionsValidator.MinCardL)
+    [InlineData("""{"lab":{"l":10,"a":0,"b":0}}""")]
+    [InlineData("""{"lab":{"l":96,"a":-128,"b":128}}""")]
+    public async Task Grey_cards_at_the_edges_of_the_accepted_range_are_not_refused_as_invalid(string card)
+    {
+        // Such a card region (the scene's grey patch) may still give an implausible colour (422), but not a 400.
+        string options = """{"regions":{"hair":{"rect":[0.125,0.06,0.75,0.38]},"skin":{"rect":[0.05,0.6,0.5,0.35]},"reference":{"rect":[0.62,0.62,0.25,0.25]}},"reference":{"type":"greyCard",""" + card[1..] + "}";
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), options);
+        var response = await client.PostAsync("/api/v1/analyses", form);
+        Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
     }
 
     [Fact]
