@@ -23,12 +23,37 @@ public static class AnalysisForm
     /// <summary>Largest JSON part (options, match, outcome): a region polygon of a few thousand points fits easily.</summary>
     public const int MaxJsonPartBytes = 64 * 1024;
 
-    /// <summary>The photo bytes and the parsed, validated options of an analysis request.</summary>
+    /// <summary>
+    /// The photo bytes and the parsed, validated options of an analysis request. The upload must arrive within
+    /// <see cref="PhotoOptions.UploadSeconds"/> (408 <c>request.upload_timeout</c>), because the caller holds an
+    /// analysis slot while it does.
+    /// </summary>
     public static async Task<(byte[] Photo, AnalysisOptions Options)> ReadAsync(HttpRequest request, PhotoOptions limits,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(limits.UploadSeconds));
+        try
+        {
+            return await ReadWithinAsync(request, limits, deadline.Token);
+        }
+        catch (Exception error) when (error is not PhotoRejectedException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // However the cut-off read surfaces (cancelled, or an I/O error from the aborted body), it was the deadline.
+            // A cancelled body read leaves Kestrel unable to drain the rest of the upload, so the connection is closed
+            // here rather than left to a client still sending: on Kestrel the client sees the connection close; servers
+            // that can still answer send the 408 below.
+            request.HttpContext.Abort();
+            throw new PhotoRejectedException(StatusCodes.Status408RequestTimeout, "request.upload_timeout", "The upload took too long.",
+                FormattableString.Invariant($"The photo and options must arrive within {limits.UploadSeconds} s. Check the connection, or send a smaller photo."));
+        }
+    }
+
+    private static async Task<(byte[] Photo, AnalysisOptions Options)> ReadWithinAsync(HttpRequest request, PhotoOptions limits,
+        CancellationToken cancellationToken)
+    {
         if (!request.HasFormContentType)
         {
             throw new PhotoRejectedException(StatusCodes.Status415UnsupportedMediaType, "request.not_multipart",

@@ -24,6 +24,14 @@ public sealed class PhotoOptions
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Seconds the whole upload (photo and options) may take once it holds an analysis slot; a slower one is answered
+    /// 408 <c>request.upload_timeout</c> and frees the slot. Kestrel's minimum data rate (240 B/s) alone would let a
+    /// trickling client hold a slot for hours; a 25 MB photo at 1 Mbit/s takes about 200 s.
+    /// </summary>
+    [Range(1, 3600)]
+    public int UploadSeconds { get; set; } = 300;
+
     /// <summary>Usable pixels below which a region's measurement carries <c>sample.too_small</c>.</summary>
     [Range(1, 1_000_000)]
     public int MinRegionPixels { get; set; } = 200;
