@@ -9,7 +9,8 @@ namespace SmpShade.Benchmarks;
 /// <summary>
 /// Cost of the chart reference once per analysis: the chart's own fits (2 models × 7 ridge strengths, each with its 24
 /// leave-one-out refits; the baseline), the skin correction (camera responses from the chart spectra with leave-one-out
-/// smoothing, then the 3×3 over the skin spectra set), and the whole <see cref="ReferenceCorrector.ColorChecker"/>.
+/// smoothing, then the 3×3 over the skin spectra set), the whole <see cref="ReferenceCorrector.ColorChecker"/>, and a grey
+/// card alone and with a chart's calibration.
 /// Run: <c>dotnet run -c Release --project tests/SmpShade.Benchmarks -- --filter '*ChartFit*' --job short</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -57,4 +58,22 @@ public class ChartFitBenchmarks
 
     [Benchmark]
     public double ColorChecker() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, patches).LooMeanDeltaE00!.Value;
+
+    /// <summary>A grey card alone: the Bradford gains.</summary>
+    [Benchmark]
+    public double GreyCard() => ReferenceCorrector.GreyCard(RgbColourSpace.Srgb, patches[21], ReferenceCorrector.NeutralCardLab()).Correction.ToXyz(patches[1]).Y;
+
+    /// <summary>A grey card sent with a chart's <c>reference.camera</c>: the gains plus the skin correction from the calibration.</summary>
+    [Benchmark]
+    public double CalibratedGreyCard() =>
+        ReferenceCorrector.GreyCard(RgbColourSpace.Srgb, patches[21], ReferenceCorrector.NeutralCardLab(), calibration).ForSkin.ToXyz(patches[1]).Y;
+
+    private CameraResponses calibration = null!;
+
+    [GlobalSetup(Target = nameof(CalibratedGreyCard))]
+    public void SetupCalibration()
+    {
+        Setup();
+        calibration = ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, patches).Camera!;
+    }
 }
