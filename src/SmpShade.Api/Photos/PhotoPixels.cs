@@ -153,49 +153,45 @@ public abstract class PhotoPixels : IDisposable
         return tables;
     }
 
-    /// <summary>An 8-bit photo.</summary>
-    public sealed class Eight(Image<Rgb24> image, int orientation, PhotoColourSpace colourSpace)
-        : PhotoPixels(image.Width, image.Height, orientation, colourSpace, byte.MaxValue)
+    /// <summary>
+    /// A photo held as ImageSharp pixels of one type: reads a pixel's channels through the current row, which is fetched
+    /// once per row (regions are read row by row on upright images, so one row serves a whole run of pixels).
+    /// </summary>
+    public abstract class Typed<TPixel>(Image<TPixel> image, int orientation, PhotoColourSpace colourSpace, int maxValue)
+        : PhotoPixels(image.Width, image.Height, orientation, colourSpace, maxValue)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
-        private Memory<Rgb24> row;
+        private Memory<TPixel> row;
         private int rowIndex = -1;
 
-        protected override void Read(int x, int y, out int r, out int g, out int b)
+        protected sealed override void Read(int x, int y, out int r, out int g, out int b)
         {
-            // Regions are read row by row on upright images, so the row buffer is reused for a whole run of pixels.
             if (y != rowIndex)
             {
                 row = image.DangerousGetPixelRowMemory(y);
                 rowIndex = y;
             }
 
-            var p = row.Span[x];
-            (r, g, b) = (p.R, p.G, p.B);
+            Channels(row.Span[x], out r, out g, out b);
         }
+
+        /// <summary>The pixel's R, G and B as integers of the image's depth.</summary>
+        protected abstract void Channels(in TPixel pixel, out int r, out int g, out int b);
 
         protected override void Dispose(bool disposing) => image.Dispose();
     }
 
+    /// <summary>An 8-bit photo.</summary>
+    public sealed class Eight(Image<Rgb24> image, int orientation, PhotoColourSpace colourSpace)
+        : Typed<Rgb24>(image, orientation, colourSpace, byte.MaxValue)
+    {
+        protected override void Channels(in Rgb24 pixel, out int r, out int g, out int b) => (r, g, b) = (pixel.R, pixel.G, pixel.B);
+    }
+
     /// <summary>A 16-bit photo.</summary>
     public sealed class Sixteen(Image<Rgb48> image, int orientation, PhotoColourSpace colourSpace)
-        : PhotoPixels(image.Width, image.Height, orientation, colourSpace, ushort.MaxValue)
+        : Typed<Rgb48>(image, orientation, colourSpace, ushort.MaxValue)
     {
-        private Memory<Rgb48> row;
-        private int rowIndex = -1;
-
-        protected override void Read(int x, int y, out int r, out int g, out int b)
-        {
-            // Regions are read row by row on upright images, so the row buffer is reused for a whole run of pixels.
-            if (y != rowIndex)
-            {
-                row = image.DangerousGetPixelRowMemory(y);
-                rowIndex = y;
-            }
-
-            var p = row.Span[x];
-            (r, g, b) = (p.R, p.G, p.B);
-        }
-
-        protected override void Dispose(bool disposing) => image.Dispose();
+        protected override void Channels(in Rgb48 pixel, out int r, out int g, out int b) => (r, g, b) = (pixel.R, pixel.G, pixel.B);
     }
 }
