@@ -12,7 +12,7 @@ namespace SmpShade.Api.Tests.Photos.Synthetic;
 /// same light, are balanced on the card per channel and their skin put through the skin-spectra correction. The card
 /// photos have no chart in them, so the phone's gray-world white balance differs from the calibration photo's, as it
 /// does from frame to frame. Skin is drawn from both optical models (the §6 layers the service's set contains, and the
-/// diffusion model at parameters off the set's grid). Prints the README table:
+/// diffusion model at parameters off the set's grid). Prints the docs/accuracy.md table:
 /// <c>dotnet test tests/SmpShade.Api.Tests --filter CalibratedGreyCardTests --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class CalibratedGreyCardTests(ITestOutputHelper output)
@@ -57,7 +57,7 @@ public sealed class CalibratedGreyCardTests(ITestOutputHelper output)
     [InlineData("F11")]
     public void A_calibration_holds_for_the_light_it_was_made_under(string light)
     {
-        // Why the README says "same phone, same light": the same card photos with a daylight chart's calibration. The
+        // Why docs/accuracy.md says "same phone, same light": the same card photos with a daylight chart's calibration. The
         // card cannot tell (a phone's white balance hides the light), so the service cannot warn; the client keeps
         // one calibration per room.
         foreach (string model in new[] { "layers", "diffusion" })

@@ -13,7 +13,7 @@ namespace SmpShade.Api.Tests.Photos.Synthetic;
 /// <summary>
 /// The synthetic photos through the real service: <c>POST /api/v1/analyses</c> (multipart, the options as JSON) with
 /// hair, skin and reference regions in normalised coordinates, so decoding, profile, sampling (clipping, skin trim,
-/// hair k-means) and the reference correction are all in the loop. Prints the README table:
+/// hair k-means) and the reference correction are all in the loop. Prints the docs/accuracy.md table:
 /// <c>dotnet test tests/SmpShade.Api.Tests --filter EndToEndAccuracyTests --logger "console;verbosity=detailed"</c>.
 /// </summary>
 [Collection(SharedApi.Name)]

@@ -5,7 +5,7 @@ namespace SmpShade.Api.Tests.Photos.Synthetic;
 
 /// <summary>
 /// Accuracy of the reference corrections on photos rendered from spectra (goals from issue 3 / SCIENCE.md §4).
-/// Prints the README table: <c>dotnet test tests/SmpShade.Api.Tests --filter ReferenceAccuracyTests --logger "console;verbosity=detailed"</c>.
+/// Prints the docs/accuracy.md table: <c>dotnet test tests/SmpShade.Api.Tests --filter ReferenceAccuracyTests --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class ReferenceAccuracyTests(ITestOutputHelper output)
 {
@@ -33,10 +33,10 @@ public sealed class ReferenceAccuracyTests(ITestOutputHelper output)
     // optical models), because no 3×3 or root-polynomial fitted to the 24 paints maps skin under A to D65: the chart's
     // own fit measures skin ≈ 4–5 off under A (ReferenceDiagnosticsTests). SkinCorrectionRobustnessTests checks that
     // the result does not depend on the renderer drawing skin from a model the set contains.
-    // The grey card under A is NOT met (README, Measurement accuracy): a card shows the camera's white balance, not the
+    // The grey card under A is NOT met (docs/accuracy.md): a card shows the camera's white balance, not the
     // light's spectrum, and without that no correction can tell how skin would look in daylight; even a camera that sees
     // like the CIE observer does worse with a card under A (see the colorimetric test below).
-    private const string GoalNotMet = "Goal of issue 3 not met; figures and diagnosis in README, Measurement accuracy. ";
+    private const string GoalNotMet = "Goal of issue 3 not met; figures and diagnosis in docs/accuracy.md. ";
 
     [Fact]
     public void A_chart_measures_skin_in_daylight_within_1_5()

@@ -9,7 +9,7 @@ namespace SmpShade.Api.Tests.Photos.Synthetic;
 
 /// <summary>
 /// Where the chart's error on skin comes from, noise-free (the cameras' raw responses; a 3×3 fit is blind to the
-/// camera's own white balance and matrix, which are linear). Prints the README's diagnosis table:
+/// camera's own white balance and matrix, which are linear). Prints docs/accuracy.md's diagnosis table:
 /// <c>dotnet test tests/SmpShade.Api.Tests --filter ReferenceDiagnosticsTests --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class ReferenceDiagnosticsTests(ITestOutputHelper output)
@@ -42,7 +42,7 @@ public sealed class ReferenceDiagnosticsTests(ITestOutputHelper output)
                     $"| {cameraName} | {illuminant} | {chartErrors.Average(e => e.DeltaE):0.00}; {chartErrors.Average(e => e.DeltaL):0.00} {chartErrors.Average(e => e.DeltaC):0.00} {chartErrors.Average(e => e.DeltaH):0.00} | {floorError:0.00} |"));
                 if (illuminant == "A")
                 {
-                    // The diagnosis the README states: a 3×3 exists that maps skin under A to D65 within 0.5, and the
+                    // The diagnosis docs/accuracy.md states: a 3×3 exists that maps skin under A to D65 within 0.5, and the
                     // chart's 3×3 misses it by several times that, mostly in hue.
                     Assert.True(floorError < 0.5, text.ToString());
                     Assert.True(chartErrors.Average(e => e.DeltaE) > 4 * floorError, text.ToString());
