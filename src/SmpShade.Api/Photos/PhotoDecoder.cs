@@ -50,6 +50,13 @@ public static class PhotoDecoder
             throw SeveralFrames();
         }
 
+        bool png = format.Name.Equals("PNG", StringComparison.OrdinalIgnoreCase);
+        var profileBytes = png ? PngIccChunk.Find(bytes) : null;
+        if (png)
+        {
+            bytes = PngChunks.KeepDecodable(bytes); // text and unused metadata are never inflated
+        }
+
         IImageInfo info;
         try
         {
@@ -79,9 +86,9 @@ public static class PhotoDecoder
 
         cancellationToken.ThrowIfCancellationRequested();
         int orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1;
-        var profile = format.Name.Equals("PNG", StringComparison.OrdinalIgnoreCase) ? PngIccChunk.Find(bytes) : info.Metadata.IccProfile?.ToByteArray();
+        var profile = png ? profileBytes : info.Metadata.IccProfile?.ToByteArray();
         var colourSpace = IccColourSpace.FromProfile(profile);
-        bool sixteenBit = format.Name.Equals("PNG", StringComparison.OrdinalIgnoreCase)
+        bool sixteenBit = png
             ? info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16
             : info.PixelType?.BitsPerPixel >= 48;
 

@@ -114,6 +114,42 @@ public static class Bombs
         return tiff.ToArray();
     }
 
+    /// <summary>
+    /// <paramref name="png"/> with a chunk of the given type inserted right after IHDR (whose 25 bytes follow the
+    /// 8-byte signature, PNG spec §5.2–5.3), where a writer puts text and profile chunks.
+    /// </summary>
+    public static byte[] PngWithChunk(byte[] png, string type, byte[] data)
+    {
+        using var result = new MemoryStream();
+        result.Write(png, 0, 33);
+        Chunk(result, type, data);
+        result.Write(png, 33, png.Length - 33);
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// The data of a compressed text chunk (PNG spec §11.3.4.4 zTXt: keyword, NUL, method 0, zlib text; §11.3.4.5 iTXt:
+    /// keyword, NUL, compression flag 1, method 0, language tag NUL, translated keyword NUL, zlib text) whose text
+    /// inflates to <paramref name="inflatedBytes"/> spaces: about a thousandth of that on the wire.
+    /// </summary>
+    public static byte[] TextBomb(string type, int inflatedBytes)
+    {
+        using var data = new MemoryStream();
+        data.Write("Comment\0"u8);
+        data.Write(type == "iTXt" ? "\u0001\0\0\0"u8 : "\0"u8);
+        using (var z = new ZLibStream(data, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var block = new byte[1 << 20];
+            Array.Fill(block, (byte)' ');
+            for (int written = 0; written < inflatedBytes; written += block.Length)
+            {
+                z.Write(block, 0, Math.Min(block.Length, inflatedBytes - written));
+            }
+        }
+
+        return data.ToArray();
+    }
+
     private static void Chunk(Stream png, string type, byte[] data)
     {
         Span<byte> header = stackalloc byte[8];
