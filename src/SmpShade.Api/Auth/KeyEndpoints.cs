@@ -11,11 +11,11 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapKeys(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireRoles(Roles.Admin);
-        group.MapPost("/", CreateAsync).WithSummary("Issue an API key; the key is shown only in this answer.")
+        group.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("Issue an API key; the key is shown only in this answer.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
-        group.MapGet("/", ListAsync).WithSummary("List keys (ids, roles, prefixes; never the keys).")
+        group.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("List keys (ids, roles, prefixes; never the keys).")
             .ProducesProblem(401).ProducesProblem(403);
-        group.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a key; it stops working at once.")
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key; it stops working at once.")
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
         return group;
     }
@@ -68,6 +68,10 @@ public static class KeyEndpoints
             new KeyInfo(k.Id, k.Name, k.Role, k.Supplier, k.Prefix, k.CreatedAt, k.RevokedAt)).ToList()));
     }
 
+    /// <summary>Revokes a key.</summary>
+    /// <param name="id">The key's id, as issued or listed (not the key itself).</param>
+    /// <param name="keys">The key store.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string id, ApiKeyService keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(id, cancellationToken)

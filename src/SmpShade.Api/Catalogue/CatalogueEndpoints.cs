@@ -12,15 +12,15 @@ public static class CatalogueEndpoints
     public static RouteGroupBuilder MapCatalogue(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/suppliers").WithTags("Catalogue");
-        group.MapGet("/", ListSuppliersAsync).RequireReadAccess()
+        group.MapGet("/", ListSuppliersAsync).WithName("ListSuppliers").RequireReadAccess()
             .WithSummary("Suppliers with their current catalogue version.").ProducesProblem(401);
-        group.MapGet("/{supplier}/pigments", ListPigmentsAsync).RequireReadAccess()
+        group.MapGet("/{supplier}/pigments", ListPigmentsAsync).WithName("ListPigments").RequireReadAccess()
             .WithSummary("A supplier's pigments (current version, or ?version=N), paged and filtered by base, line and q (sku/name).")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
-        group.MapGet("/{supplier}/catalogue/versions", ListVersionsAsync).RequireReadAccess()
+        group.MapGet("/{supplier}/catalogue/versions", ListVersionsAsync).WithName("ListCatalogueVersions").RequireReadAccess()
             .WithSummary("A supplier's catalogue versions, newest first, with row counts and the key that loaded each.")
             .ProducesProblem(401).ProducesProblem(404);
-        group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).RequireRoles(Roles.Admin, Roles.Supplier)
+        group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).WithName("ImportCatalogue").RequireRoles(Roles.Admin, Roles.Supplier)
             .Accepts<CatalogueJson>("application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml")
             .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
             .WithDescription("CSV columns (headers case-insensitive, '#' lines are comments): sku, name, line, l, a, b, illuminant (D50|D65), " +
@@ -38,6 +38,16 @@ public static class CatalogueEndpoints
         return TypedResults.Ok(new SupplierList(suppliers.Select(s => new SupplierResponse(s.Slug, s.CurrentVersion, s.Pigments, s.LoadedAt)).ToList()));
     }
 
+    /// <summary>A supplier's pigments, paged and filtered.</summary>
+    /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters (e.g. <c>sample</c>).</param>
+    /// <param name="version">A catalogue version (1, 2, …); default the current one.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Pigments per page, 1–500 (default 50).</param>
+    /// <param name="base">Only this pigment base: carbon, iron-oxide, organic or mixed.</param>
+    /// <param name="line">Only this product line (exact, case-insensitive).</param>
+    /// <param name="q">Text searched in sku and name (case-insensitive).</param>
+    /// <param name="store">The catalogue store.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Ok<PigmentList>, ProblemHttpResult>> ListPigmentsAsync(
         string supplier, int? version, int? page, int? pageSize, string? @base, string? line, string? q,
         CatalogueStore store, CancellationToken cancellationToken)
@@ -66,6 +76,10 @@ public static class CatalogueEndpoints
         }
     }
 
+    /// <summary>A supplier's catalogue versions, newest first.</summary>
+    /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters (e.g. <c>sample</c>).</param>
+    /// <param name="store">The catalogue store.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Ok<VersionList>, ProblemHttpResult>> ListVersionsAsync(
         string supplier, CatalogueStore store, CancellationToken cancellationToken)
     {

@@ -10,6 +10,13 @@ namespace SmpShade.Api.Catalogue;
 /// <summary><c>PUT /api/v1/suppliers/{supplier}/catalogue</c>: validate the whole file, then store it as one new version.</summary>
 public static class CatalogueImportEndpoint
 {
+    /// <summary>Validates a whole catalogue and stores it as the supplier's next version, all or nothing.</summary>
+    /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters ; a supplier key may only name its own.</param>
+    /// <param name="dryRun">true: validate only, store nothing (200 instead of 201).</param>
+    /// <param name="context">The request, whose body is the catalogue.</param>
+    /// <param name="importer">Parses and stores catalogues.</param>
+    /// <param name="options">Catalogue settings (the body limit).</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Created<ImportResult>, Ok<ImportResult>, ProblemHttpResult>> PutAsync(
         string supplier, bool? dryRun, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
         CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ public static class MatchEndpoints
                 + "multipart/form-data as for analyses (a 'photo' file and an 'options' JSON part) plus a 'match' JSON part with "
                 + "the match options; the photo's measured hair and skin are used unless the match part gives them. D65 / 2°.")
             .Accepts<MatchRequest>("application/json", "multipart/form-data")
+            .AcceptsPhotoForm("match", typeof(MatchRequest), "The match options (mode, top, supplier, years, blends …) as JSON; "
+                + "skinLab and hairLab come from the photo unless given here.")
             .DisableAntiforgery()
             .RequireReadAccess()
             .ProducesProblem(StatusCodes.Status400BadRequest)

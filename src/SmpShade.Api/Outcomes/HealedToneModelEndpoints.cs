@@ -13,11 +13,11 @@ public static class HealedToneModelEndpoints
     public static RouteGroupBuilder MapHealedToneModels(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/models/healed-tone").WithTags("Models").RequireRoles(Roles.Admin);
-        group.MapPost("/train", TrainAsync)
+        group.MapPost("/train", TrainAsync).WithName("TrainHealedToneModel")
             .WithSummary("Train the healed-tone correction on every outcome, with cross-validation against physics-only")
             .WithDescription("Stores a new version; it is put in force only when its cross-validated ΔE00 beats physics-only by the margin.")
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
-        group.MapGet("/", ListAsync).WithSummary("Versions with their cross-validated ΔE00, and which one is in force")
+        group.MapGet("/", ListAsync).WithName("ListHealedToneModels").WithSummary("Versions with their cross-validated ΔE00, and which one is in force")
             .ProducesProblem(401).ProducesProblem(403);
         return group;
     }

@@ -16,15 +16,18 @@ public static class OutcomeEndpoints
     {
         var group = app.MapGroup("/api/v1/outcomes").WithTags("Outcomes").RequireRoles(Roles.Clinic, Roles.Admin);
         group.MapPost("/", RecordAsync)
+            .WithName("RecordOutcome")
             .WithSummary("Record a healed result: pigment, dilution, skin, months, healed colour (or a follow-up photo)")
             .WithDescription("JSON (OutcomeRequest), or multipart/form-data with a 'photo', an 'options' part as for analyses "
                 + "(regions.hair = the healed dots, regions.skin = the skin around them; both required) and an 'outcome' JSON part "
                 + "without skinLab/healedLab. The photo is measured and dropped, never stored. Answers with the physics prediction.")
             .Accepts<OutcomeRequest>("application/json", "multipart/form-data")
+            .AcceptsPhotoForm("outcome", typeof(OutcomeRequest), "The outcome without skinLab and healedLab (both measured from the photo: "
+                + "options.regions.hair = the healed dots, options.regions.skin = the skin around them, both required).")
             .DisableAntiforgery()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415)
             .ProducesProblem(422).ProducesProblem(503);
-        group.MapGet("/", ListAsync).WithSummary("Recorded outcomes, newest first, paged; filter by supplier and sku")
+        group.MapGet("/", ListAsync).WithName("ListOutcomes").WithSummary("Recorded outcomes, newest first, paged; filter by supplier and sku")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
         group.MapGet("/{id:long}", GetAsync).WithName("GetOutcome").WithSummary("One recorded outcome")
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
@@ -118,6 +121,13 @@ public static class OutcomeEndpoints
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored, analysis));
     }
 
+    /// <summary>Recorded outcomes, newest first, paged.</summary>
+    /// <param name="supplier">Only outcomes of this supplier's pigments (its slug).</param>
+    /// <param name="sku">Only outcomes of this pigment sku.</param>
+    /// <param name="page">The page, from 1 (default 1).</param>
+    /// <param name="pageSize">Outcomes per page, 1–200 (default 50).</param>
+    /// <param name="outcomes">The outcome store.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Ok<OutcomePage>, ProblemHttpResult>> ListAsync(
         string? supplier, string? sku, int? page, int? pageSize, OutcomeService outcomes, CancellationToken cancellationToken)
     {
@@ -133,6 +143,10 @@ public static class OutcomeEndpoints
         return TypedResults.Ok(new OutcomePage([.. items.Select(o => OutcomeResponse.From(o))], total, p, size));
     }
 
+    /// <summary>One recorded outcome.</summary>
+    /// <param name="id">The outcome's id, as the 201 answer gave it.</param>
+    /// <param name="outcomes">The outcome store.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> GetAsync(
         long id, OutcomeService outcomes, CancellationToken cancellationToken)
     {

@@ -12,11 +12,13 @@ public static class AnalysesEndpoints
         var group = app.MapGroup("/api/v1/analyses").WithTags("Analyses");
 
         group.MapPost("/", AnalyseAsync)
+            .WithName("AnalysePhoto")
             .RequireReadAccess()
             .WithSummary("Measure hair and skin colour (CIELAB D65) in a photo")
             .WithDescription("multipart/form-data: a 'photo' file (JPEG, PNG, WebP, TIFF) and an optional 'options' JSON part "
                 + "with regions (normalised rect or polygon) and the reference (none, greyCard, colorChecker24). Stores nothing.")
             .Accepts<IFormFile>("multipart/form-data")
+            .AcceptsPhotoForm()
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
