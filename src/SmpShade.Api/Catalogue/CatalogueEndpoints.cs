@@ -52,11 +52,9 @@ public static class CatalogueEndpoints
         string supplier, int? version, int? page, int? pageSize, string? @base, string? line, string? q,
         CatalogueStore store, CancellationToken cancellationToken)
     {
-        int p = page ?? 1, size = pageSize ?? 50;
-        // The offset (page - 1) × pageSize must fit an int: past that it wrapped round to a negative skip and served page 1.
-        if (p < 1 || size < 1 || size > MaxPageSize || (long)(p - 1) * size > int.MaxValue)
+        if (PageRequest.Validate(page, pageSize, MaxPageSize, "catalogue.paging_invalid", out var problem) is not { } paging)
         {
-            return Problems.BadRequest("catalogue.paging_invalid", "Bad paging.", $"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}.");
+            return problem!;
         }
 
         PigmentBase? wanted = null;
@@ -65,33 +63,18 @@ public static class CatalogueEndpoints
             return Problems.BadRequest("catalogue.filter_invalid", "Unknown base.", "base is one of carbon, iron-oxide, organic, mixed.");
         }
 
-        try
-        {
-            var result = await store.QueryPigmentsAsync(supplier, version, wanted, line, q, p, size, cancellationToken);
-            return TypedResults.Ok(new PigmentList(result.Items.Select(PigmentResponse.From).ToList(), result.Total, p, size));
-        }
-        catch (CatalogueNotFoundException missing)
-        {
-            return Problems.NotFound(missing.Code, "No such catalogue.", missing.Message);
-        }
+        var result = await store.QueryPigmentsAsync(supplier, version, wanted, line, q, paging.Page, paging.PageSize, cancellationToken);
+        return TypedResults.Ok(new PigmentList(result.Items.Select(PigmentResponse.From).ToList(), result.Total, paging.Page, paging.PageSize));
     }
 
     /// <summary>A supplier's catalogue versions, newest first.</summary>
     /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters (e.g. <c>sample</c>).</param>
     /// <param name="store">The catalogue store.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-    public static async Task<Results<Ok<VersionList>, ProblemHttpResult>> ListVersionsAsync(
-        string supplier, CatalogueStore store, CancellationToken cancellationToken)
+    public static async Task<Ok<VersionList>> ListVersionsAsync(string supplier, CatalogueStore store, CancellationToken cancellationToken)
     {
-        try
-        {
-            var versions = await store.ListVersionsAsync(supplier, cancellationToken);
-            return TypedResults.Ok(new VersionList(supplier, versions.Select(v =>
-                new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList()));
-        }
-        catch (CatalogueNotFoundException missing)
-        {
-            return Problems.NotFound(missing.Code, "No such supplier.", missing.Message);
-        }
+        var versions = await store.ListVersionsAsync(supplier, cancellationToken);
+        return TypedResults.Ok(new VersionList(supplier, versions.Select(v =>
+            new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList()));
     }
 }

@@ -43,7 +43,7 @@ public static class CatalogueImportEndpoint
         long max = options.Value.MaxBodyBytes;
         if (context.Request.ContentLength > max)
         {
-            return FormatProblem(LimitedStream.TooLarge(max));
+            throw CatalogueProblems.TooLarge(max);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -62,13 +62,10 @@ public static class CatalogueImportEndpoint
                 _ => JsonCatalogueReader.ReadAsync(body, builder, cancellationToken),
             });
         }
-        catch (CatalogueFormatException bad)
-        {
-            return FormatProblem(bad);
-        }
         catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return FormatProblem(LimitedStream.TooLarge(max));
+            // The server's own body limit (set above) names the catalogue's limit, not the generic request.too_large.
+            throw CatalogueProblems.TooLarge(max);
         }
 
         if (builder.RowCount > 0 && !builder.AnyIlluminant)
@@ -94,24 +91,11 @@ public static class CatalogueImportEndpoint
             return TypedResults.Ok(new ImportResult(supplier, null, builder.Pigments.Count, DryRun: true));
         }
 
-        int version;
-        try
-        {
-            version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
-        }
-        catch (CatalogueBusyException busy)
-        {
-            context.Response.Headers.RetryAfter = "5";
-            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "catalogue.busy", "The catalogue store is busy.", busy.Message);
-        }
+        int version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
 
         return TypedResults.Created($"/api/v1/suppliers/{supplier}/pigments?version={version}",
             new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false));
     }
-
-    private static ProblemHttpResult FormatProblem(CatalogueFormatException bad) =>
-        Problems.Create(bad.Status, bad.Code, bad.Title, bad.Message == bad.Title ? null : bad.Message,
-            bad.ListName is null ? null : [new(bad.ListName, bad.List)]);
 
     private static string? FormatOf(string? contentType)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Catalogue;
 
@@ -14,7 +15,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
     private const int MaxAttempts = 8;
 
     /// <summary>Stores the pigments as a new version and returns its number.</summary>
-    /// <exception cref="CatalogueBusyException">The database stayed locked by another writer past its busy timeout.</exception>
+    /// <exception cref="ProblemException">503 <c>catalogue.busy</c>: the database stayed locked by another writer past its busy timeout.</exception>
     public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
         string loadedByKeyId, CancellationToken cancellationToken)
     {
@@ -28,7 +29,8 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
         catch (SqliteException locked) when (locked.SqliteErrorCode is SQLiteBusy or SQLiteLocked)
         {
             // Another process holds the file (a second instance, a backup): nothing was written; the caller may retry.
-            throw new CatalogueBusyException(locked);
+            throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "catalogue.busy", "The catalogue store is busy.",
+                "The database is busy with another write; nothing was stored. Try again shortly.") { RetryAfterSeconds = 5 };
         }
         finally
         {
@@ -114,7 +116,3 @@ public sealed class CatalogueImportGate : IDisposable
 
     public void Dispose() => semaphore.Dispose();
 }
-
-/// <summary>The database was locked by another writer for longer than its busy timeout (503 <c>catalogue.busy</c>).</summary>
-public sealed class CatalogueBusyException(Exception inner)
-    : Exception("The database is busy with another write; nothing was stored. Try again shortly.", inner);

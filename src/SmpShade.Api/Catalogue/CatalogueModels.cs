@@ -27,9 +27,3 @@ public sealed record CataloguePigment(
         p.MeasuredIlluminant, p.MeasuredObserver, new Lab(p.MeasuredL, p.MeasuredA, p.MeasuredB),
         p.WaterParts, p.Reflectance);
 }
-
-/// <summary>The catalogue (supplier or version) asked for does not exist; <see cref="Code"/> is the problem code to answer.</summary>
-public sealed class CatalogueNotFoundException(string code, string message) : Exception(message)
-{
-    public string Code { get; } = code;
-}

@@ -1,9 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Catalogue;
 
-/// <summary>Read side of the catalogues, for the read endpoints and for matching.</summary>
+/// <summary>
+/// Read side of the catalogues, for the read endpoints, matching and outcomes: the one place pigments are looked up.
+/// An unknown supplier, version or pigment is a 404 <see cref="ProblemException"/> (<c>catalogue.supplier_not_found</c>,
+/// <c>catalogue.version_not_found</c>, <c>outcome.pigment_not_found</c>) titled for the answer it ends up in.
+/// </summary>
 public sealed class CatalogueStore(SmpShadeDbContext db)
 {
     public sealed record SupplierSummary(string Slug, int CurrentVersion, int Pigments, DateTimeOffset? LoadedAt);
@@ -14,12 +19,11 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
     /// Pigments of one supplier's version (current when <paramref name="version"/> is null), or of every supplier's
     /// current version when <paramref name="supplier"/> is null.
     /// </summary>
-    /// <exception cref="CatalogueNotFoundException">Unknown supplier or version (codes <c>catalogue.supplier_not_found</c>, <c>catalogue.version_not_found</c>).</exception>
     public async Task<IReadOnlyList<CataloguePigment>> GetPigmentsAsync(string? supplier, int? version, CancellationToken cancellationToken)
     {
         var versions = supplier is null
             ? await CurrentVersions().ToListAsync(cancellationToken)
-            : [await ResolveAsync(supplier, version, cancellationToken)];
+            : [await ResolveAsync(supplier, version, "Catalogue not found", cancellationToken)];
         var result = new List<CataloguePigment>();
         foreach (var v in versions)
         {
@@ -51,7 +55,7 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
     /// <summary>A supplier's versions, newest first.</summary>
     public async Task<IReadOnlyList<CatalogueVersion>> ListVersionsAsync(string supplier, CancellationToken cancellationToken)
     {
-        var row = await FindSupplierAsync(supplier, cancellationToken);
+        var row = await FindSupplierAsync(supplier, "No such supplier.", cancellationToken);
         return await db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id)
             .OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
     }
@@ -60,7 +64,7 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
     public async Task<PigmentPage> QueryPigmentsAsync(string supplier, int? version, PigmentBase? pigmentBase, string? line, string? q,
         int page, int pageSize, CancellationToken cancellationToken)
     {
-        var v = await ResolveAsync(supplier, version, cancellationToken);
+        var v = await ResolveAsync(supplier, version, "No such catalogue.", cancellationToken);
         var query = db.Pigments.AsNoTracking().Where(p => p.VersionId == v.Id);
         if (pigmentBase is { } b)
         {
@@ -85,6 +89,17 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
         return new PigmentPage(items.Select(p => CataloguePigment.From(v.Slug, v.Number, p)).ToList(), total);
     }
 
+    /// <summary>A supplier's pigment by sku in a version (the current one when <paramref name="version"/> is null).</summary>
+    public async Task<CataloguePigment> FindPigmentAsync(string supplier, string sku, int? version, CancellationToken cancellationToken)
+    {
+        const string Title = "Pigment not found";
+        var v = await ResolveAsync(supplier, version, Title, cancellationToken);
+        var pigment = await db.Pigments.AsNoTracking().FirstOrDefaultAsync(p => p.VersionId == v.Id && p.Sku == sku, cancellationToken)
+            ?? throw ProblemException.NotFound("outcome.pigment_not_found", Title,
+                $"Supplier '{supplier}' has no pigment '{sku}' in catalogue version {v.Number}.");
+        return CataloguePigment.From(v.Slug, v.Number, pigment);
+    }
+
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
@@ -95,18 +110,18 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
             .Where(v => v.Number == db.CatalogueVersions.Where(o => o.SupplierId == v.SupplierId).Max(o => o.Number))
             .Select(v => new VersionRef(v.Id, v.Supplier!.Slug, v.Number, v.RowCount, v.LoadedAt));
 
-    private async Task<Supplier> FindSupplierAsync(string supplier, CancellationToken cancellationToken) =>
+    private async Task<Supplier> FindSupplierAsync(string supplier, string notFoundTitle, CancellationToken cancellationToken) =>
         await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == supplier, cancellationToken)
-            ?? throw new CatalogueNotFoundException("catalogue.supplier_not_found", $"No supplier '{supplier}'.");
+            ?? throw ProblemException.NotFound("catalogue.supplier_not_found", notFoundTitle, $"No supplier '{supplier}'.");
 
-    private async Task<VersionRef> ResolveAsync(string supplier, int? version, CancellationToken cancellationToken)
+    private async Task<VersionRef> ResolveAsync(string supplier, int? version, string notFoundTitle, CancellationToken cancellationToken)
     {
-        var row = await FindSupplierAsync(supplier, cancellationToken);
+        var row = await FindSupplierAsync(supplier, notFoundTitle, cancellationToken);
         var versions = db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id);
         var found = await (version is { } n ? versions.Where(v => v.Number == n) : versions.OrderByDescending(v => v.Number))
             .Select(v => new VersionRef(v.Id, row.Slug, v.Number, v.RowCount, v.LoadedAt))
             .FirstOrDefaultAsync(cancellationToken);
-        return found ?? throw new CatalogueNotFoundException("catalogue.version_not_found",
+        return found ?? throw ProblemException.NotFound("catalogue.version_not_found", notFoundTitle,
             version is null ? $"Supplier '{supplier}' has no catalogue yet." : $"Supplier '{supplier}' has no version {version}.");
     }
 }

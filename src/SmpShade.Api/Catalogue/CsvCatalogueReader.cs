@@ -35,7 +35,7 @@ public static class CsvCatalogueReader
         catch (CsvFormatException bad)
         {
             // A record past MaxRecordSize (a runaway quote, a line with no end): the file as a whole is unreadable.
-            throw new CatalogueFormatException("catalogue.csv_invalid", "The catalogue is not readable CSV.", bad.Message);
+            throw CatalogueProblems.Invalid("catalogue.csv_invalid", "The catalogue is not readable CSV.", bad.Message);
         }
     }
 
@@ -45,7 +45,7 @@ public static class CsvCatalogueReader
         string[] header = [.. csv.Headers];
         if (header.Length == 0 || (header.Length == 1 && string.IsNullOrWhiteSpace(header[0])))
         {
-            throw new CatalogueFormatException("catalogue.empty", "The catalogue is empty.", "The file has no header and no rows.");
+            throw CatalogueProblems.Invalid("catalogue.empty", "The catalogue is empty.", "The file has no header and no rows.");
         }
 
         var columns = MapHeader(header);
@@ -75,7 +75,7 @@ public static class CsvCatalogueReader
         if (header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal))
         {
             // Spreadsheets in comma-decimal locales save "CSV" with semicolons; say so rather than list one odd column.
-            throw new CatalogueFormatException("catalogue.separator_invalid", "The catalogue is not comma-separated.",
+            throw CatalogueProblems.Invalid("catalogue.separator_invalid", "The catalogue is not comma-separated.",
                 "The header uses ';' between columns. Separate columns with ',' and use '.' for decimals; ';' belongs only inside water_parts.");
         }
 
@@ -97,18 +97,18 @@ public static class CsvCatalogueReader
 
         if (unknown.Count > 0)
         {
-            throw new CatalogueFormatException("catalogue.columns_unknown", "The catalogue has columns the service does not know.",
+            throw CatalogueProblems.Invalid("catalogue.columns_unknown", "The catalogue has columns the service does not know.",
                 "Known columns: sku, name, line, l, a, b, illuminant, observer, base, water_parts, r400 … r700.", "columns", unknown);
         }
 
         if (repeated.Count > 0)
         {
-            throw new CatalogueFormatException("catalogue.columns_repeated", "The catalogue repeats columns.", null, "columns", repeated);
+            throw CatalogueProblems.Invalid("catalogue.columns_repeated", "The catalogue repeats columns.", null, "columns", repeated);
         }
 
         if (!map.ContainsKey("illuminant"))
         {
-            throw new CatalogueFormatException("catalogue.illuminant_missing", "The catalogue does not state its illuminant.",
+            throw CatalogueProblems.Invalid("catalogue.illuminant_missing", "The catalogue does not state its illuminant.",
                 "Add an illuminant column (D50 or D65): values without measurement conditions cannot be compared.");
         }
 
@@ -121,7 +121,7 @@ public static class CsvCatalogueReader
 
         if (missing.Count > 0)
         {
-            throw new CatalogueFormatException("catalogue.columns_missing", "The catalogue lacks required columns.",
+            throw CatalogueProblems.Invalid("catalogue.columns_missing", "The catalogue lacks required columns.",
                 "Reflectance columns come all 31 (r400 … r700) or none.", "columns", missing);
         }
 

@@ -29,12 +29,12 @@ public static class CxfCatalogueReader
         }
         catch (XmlException error)
         {
-            throw new CatalogueFormatException("catalogue.cxf_invalid", "The catalogue is not valid CxF3 XML.", error.Message);
+            throw CatalogueProblems.Invalid("catalogue.cxf_invalid", "The catalogue is not valid CxF3 XML.", error.Message);
         }
 
         if (document.Root?.Name != Cc + "CxF")
         {
-            throw new CatalogueFormatException("catalogue.cxf_invalid", "The catalogue is not CxF3.",
+            throw CatalogueProblems.Invalid("catalogue.cxf_invalid", "The catalogue is not CxF3.",
                 $"Expected a root element cc:CxF in the namespace {Cc.NamespaceName}.");
         }
 
@@ -45,7 +45,7 @@ public static class CxfCatalogueReader
         var objects = document.Descendants(Cc + "Object").ToList();
         if (objects.Count == 0)
         {
-            throw new CatalogueFormatException("catalogue.empty", "The catalogue is empty.", "The CxF file has no cc:Object.");
+            throw CatalogueProblems.Invalid("catalogue.empty", "The catalogue is empty.", "The CxF file has no cc:Object.");
         }
 
         int row = 0;

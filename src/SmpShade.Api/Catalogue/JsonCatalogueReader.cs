@@ -25,7 +25,7 @@ public static class JsonCatalogueReader
         }
         catch (JsonException error)
         {
-            throw new CatalogueFormatException("catalogue.json_invalid", "The catalogue is not valid JSON.", error.Message);
+            throw CatalogueProblems.Invalid("catalogue.json_invalid", "The catalogue is not valid JSON.", error.Message);
         }
 
         using (document)
@@ -33,7 +33,7 @@ public static class JsonCatalogueReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new CatalogueFormatException("catalogue.json_invalid", "The catalogue must be a JSON object with a pigments array.");
+                throw CatalogueProblems.Invalid("catalogue.json_invalid", "The catalogue must be a JSON object with a pigments array.");
             }
 
             var unknown = new List<string>();
@@ -43,7 +43,7 @@ public static class JsonCatalogueReader
             var top = Props(root);
             if (!top.TryGetValue("pigments", out var pigments) || pigments.ValueKind != JsonValueKind.Array || pigments.GetArrayLength() == 0)
             {
-                throw new CatalogueFormatException("catalogue.empty", "The catalogue is empty.", "pigments must be a non-empty array.");
+                throw CatalogueProblems.Invalid("catalogue.empty", "The catalogue is empty.", "pigments must be a non-empty array.");
             }
 
             string? illuminant = Scalar(top.GetValueOrDefault("illuminant"));
@@ -81,7 +81,7 @@ public static class JsonCatalogueReader
             ThrowIfRepeated(repeated);
             if (unknown.Count > 0)
             {
-                throw new CatalogueFormatException("catalogue.fields_unknown", "The catalogue has fields the service does not know.",
+                throw CatalogueProblems.Invalid("catalogue.fields_unknown", "The catalogue has fields the service does not know.",
                     "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance.", "fields", unknown);
             }
         }
@@ -126,7 +126,7 @@ public static class JsonCatalogueReader
     {
         if (repeated.Count > 0)
         {
-            throw new CatalogueFormatException("catalogue.fields_repeated", "The catalogue gives some fields twice.",
+            throw CatalogueProblems.Invalid("catalogue.fields_repeated", "The catalogue gives some fields twice.",
                 "Give each field once per object.", "fields", repeated);
         }
     }

@@ -27,10 +27,6 @@ internal sealed class LimitedStream(Stream inner, long maxBytes) : Stream
     private int Count(int n)
     {
         read += n;
-        return read > maxBytes ? throw TooLarge(maxBytes) : n;
+        return read > maxBytes ? throw CatalogueProblems.TooLarge(maxBytes) : n;
     }
-
-    public static CatalogueFormatException TooLarge(long maxBytes) =>
-        new("catalogue.too_large", "The catalogue is too large.", $"At most {maxBytes} bytes (Catalogue:MaxBodyBytes).",
-            status: StatusCodes.Status413PayloadTooLarge);
 }

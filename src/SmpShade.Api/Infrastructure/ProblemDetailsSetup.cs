@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace SmpShade.Api.Infrastructure;
 
-/// <summary>Makes every error, including the framework's own, an RFC 9457 problem with a <c>code</c>.</summary>
+/// <summary>
+/// Makes every error, including the framework's own, an RFC 9457 problem with a <c>code</c>. The one place an
+/// exception becomes an answer: a <see cref="ProblemException"/> as it says, a malformed request as a 4xx, anything
+/// else as a 500 that tells nothing of the internals.
+/// </summary>
 public static class ProblemDetailsSetup
 {
     public static IServiceCollection AddSmpShadeProblemDetails(this IServiceCollection services)
@@ -11,22 +17,29 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            int status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            problem.Extensions.TryAdd("code", Problems.CodeForStatus(status));
-            problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-
-            // Map exceptions the framework raises for malformed requests to 4xx, never 500.
             var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
             if (error is not null)
             {
-                var (mapped, code, title) = Classify(error);
-                problem.Status = mapped;
-                context.HttpContext.Response.StatusCode = mapped;
-                problem.Title = title;
-                problem.Type = $"https://smpshade.org/problems/{code}"; // not the framework's link for the 500 it started as
-                problem.Extensions["code"] = code;
-                problem.Detail = mapped < 500 ? error.Message : null; // never leak internals on 500
+                var thrown = error as ProblemException ?? Classify(error);
+                context.HttpContext.Response.StatusCode = thrown.Status;
+                if (thrown.RetryAfterSeconds is { } seconds)
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
+
+                // A thrown problem reads exactly as the same problem returned by a handler: traceId last.
+                object? traceId = null;
+                bool last = error is ProblemException && problem.Extensions.Remove("traceId", out traceId);
+                Problems.Fill(problem, thrown.Status, thrown.Code, thrown.Title, thrown.Detail, thrown.Extensions);
+                if (last)
+                {
+                    problem.Extensions["traceId"] = traceId;
+                }
             }
+
+            int status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            problem.Extensions.TryAdd("code", Problems.CodeForStatus(status));
+            problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         // Minimal APIs throw on a malformed body only in Development and answer a bare 400 elsewhere; throwing always
         // gives every environment the same problem body and `code` (request.invalid_json …) clinic software switches on.
@@ -38,20 +51,21 @@ public static class ProblemDetailsSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // A malformed request is the client's mistake, answered as a 4xx above: not an error to log as a failure.
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or JsonException,
+            // A refusal or a malformed request is the client's mistake, answered as a 4xx: not an error to log as a failure.
+            SuppressDiagnosticsCallback = context => context.Exception is ProblemException or BadHttpRequestException or JsonException,
         });
         app.UseStatusCodePages();
         return app;
     }
 
-    private static (int Status, string Code, string Title) Classify(Exception error) => error switch
+    // Exceptions the framework raises for malformed requests are 4xx, never 500; the detail of a 500 is never shown.
+    private static ProblemException Classify(Exception error) => error switch
     {
-        BadHttpRequestException { StatusCode: 413 } => (413, "request.too_large", "The request body is too large."),
-        BadHttpRequestException { InnerException: JsonException } => (400, "request.invalid_json", "The request body is not valid JSON for this endpoint."),
-        BadHttpRequestException bad => (bad.StatusCode, Problems.CodeForStatus(bad.StatusCode), "The request could not be read."),
-        JsonException => (400, "request.invalid_json", "The request body is not valid JSON for this endpoint."),
-        OperationCanceledException => (499, "request.cancelled", "The request was cancelled."),
-        _ => (500, "server.error", "An unexpected error occurred."),
+        BadHttpRequestException { StatusCode: 413 } => new(413, "request.too_large", "The request body is too large.", error.Message),
+        BadHttpRequestException { InnerException: JsonException } => new(400, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
+        BadHttpRequestException bad => new(bad.StatusCode, Problems.CodeForStatus(bad.StatusCode), "The request could not be read.", error.Message),
+        JsonException => new(400, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
+        OperationCanceledException => new(499, "request.cancelled", "The request was cancelled.", error.Message),
+        _ => new(500, "server.error", "An unexpected error occurred."),
     };
 }

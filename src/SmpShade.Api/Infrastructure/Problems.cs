@@ -13,23 +13,25 @@ public static class Problems
     public static ProblemHttpResult Create(int status, string code, string title, string? detail = null,
         IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Type = $"https://smpshade.org/problems/{code}",
-        };
-        problem.Extensions["code"] = code;
-        if (extensions is not null)
-        {
-            foreach (var (key, value) in extensions)
-            {
-                problem.Extensions[key] = value;
-            }
-        }
-
+        var problem = new ProblemDetails();
+        Fill(problem, status, code, title, detail, extensions);
         return TypedResults.Problem(problem);
+    }
+
+    /// <summary>Sets a problem's status, title, detail, <c>type</c> (from the code), <c>code</c> and further extensions.</summary>
+    public static void Fill(ProblemDetails problem, int status, string code, string title, string? detail,
+        IEnumerable<KeyValuePair<string, object?>>? extensions)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        problem.Type = $"https://smpshade.org/problems/{code}";
+        problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? [])
+        {
+            problem.Extensions[key] = value;
+        }
     }
 
     /// <summary>400 with a code.</summary>

@@ -8,15 +8,7 @@ public sealed class CataloguePigmentSource(CatalogueStore store) : IPigmentSourc
     /// <inheritdoc />
     public async Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken)
     {
-        IReadOnlyList<CataloguePigment> pigments;
-        try
-        {
-            pigments = await store.GetPigmentsAsync(supplier, version, cancellationToken);
-        }
-        catch (CatalogueNotFoundException e)
-        {
-            throw new PigmentSourceException(e.Code, e.Message);
-        }
+        var pigments = await store.GetPigmentsAsync(supplier, version, cancellationToken);
 
         var versions = pigments.Select(p => new CatalogueRef(p.Supplier, p.Version)).Distinct().ToList();
         return new PigmentSet(versions, [.. pigments.Select(p => new MatchPigment(

@@ -37,34 +37,20 @@ public static class MatchEndpoints
     public static async Task<Results<Ok<MatchResponse>, ProblemHttpResult>> MatchAsync(
         HttpContext context, MatchService matches, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(matches);
-        ArgumentNullException.ThrowIfNull(analyzer);
         MatchRequest? request;
         AnalysisResult? analysis = null;
-        try
+        if (context.Request.HasFormContentType)
         {
-            if (context.Request.HasFormContentType)
-            {
-                (request, analysis) = await FromPhotoAsync(context.Request, analyzer, cancellationToken);
-            }
-            else if (context.Request.HasJsonContentType())
-            {
-                request = await context.Request.ReadFromJsonAsync<MatchRequest>(BodyJson, cancellationToken);
-            }
-            else
-            {
-                return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or a multipart form",
-                    "POST /api/v1/matches takes application/json (measured colours) or multipart/form-data (a photo).");
-            }
+            (request, analysis) = await FromPhotoAsync(context.Request, analyzer, cancellationToken);
         }
-        catch (JsonException e)
+        else if (context.Request.HasJsonContentType())
         {
-            return Problems.BadRequest("request.invalid", "The body is not a valid match request", e.Message);
+            request = await RequestJson.ReadBodyAsync<MatchRequest>(context.Request, BodyJson, InvalidCode, InvalidTitle, cancellationToken);
         }
-        catch (PhotoRejectedException rejected)
+        else
         {
-            return AnalysesEndpoints.ToProblem(context, rejected, analyzer.Options);
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or a multipart form",
+                "POST /api/v1/matches takes application/json (measured colours) or multipart/form-data (a photo).");
         }
 
         var plan = MatchValidation.Validate(request, out var problem);
@@ -73,26 +59,16 @@ public static class MatchEndpoints
             return problem!;
         }
 
-        try
-        {
-            var response = await matches.MatchAsync(plan, cancellationToken);
-            return TypedResults.Ok(response with { Analysis = analysis });
-        }
-        catch (PigmentSourceException e)
-        {
-            return Problems.NotFound(e.Code, "Catalogue not found", e.Message);
-        }
+        var response = await matches.MatchAsync(plan, cancellationToken);
+        return TypedResults.Ok(response with { Analysis = analysis });
     }
 
     // The analyses form (photo + options) plus a 'match' JSON part; the match options are checked before the photo is decoded.
     private static async Task<(MatchRequest, AnalysisResult?)> FromPhotoAsync(HttpRequest http, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
         using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
-        var (photo, options) = await AnalysisForm.ReadAsync(http, analyzer.Options, cancellationToken);
-        string? part = await AnalysisForm.JsonPartAsync(http.Form, "match", cancellationToken);
-        var request = string.IsNullOrWhiteSpace(part)
-            ? new MatchRequest(null)
-            : JsonSerializer.Deserialize<MatchRequest>(part, PartJson) ?? new MatchRequest(null);
+        var form = await AnalysisForm.ReadAsync(http, analyzer.Options, "match", cancellationToken);
+        var request = RequestJson.Parse<MatchRequest>(form.Part, PartJson, InvalidCode, InvalidTitle) ?? new MatchRequest(null);
         // The photo will supply skin and hair: check everything else with stand-ins for them.
         var preflight = request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder };
         if (MatchValidation.Validate(preflight, out _) is null)
@@ -102,7 +78,7 @@ public static class MatchEndpoints
             return (preflight, null);
         }
 
-        var analysis = slot.Analyze(photo, options, cancellationToken);
+        var analysis = slot.Analyze(form.Photo, form.Options, cancellationToken);
         return (request with
         {
             SkinLab = request.SkinLab ?? new LabInput(analysis.Skin.Lab.L, analysis.Skin.Lab.A, analysis.Skin.Lab.B),
@@ -111,6 +87,8 @@ public static class MatchEndpoints
     }
 
     private static readonly LabInput Placeholder = new(50, 0, 0);
+
+    private const string InvalidCode = "request.invalid", InvalidTitle = "The body is not a valid match request";
 
     // A repeated key ({"skinLab": …, "skinLab": …}) is ambiguous: refuse it rather than let the last one silently win.
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };

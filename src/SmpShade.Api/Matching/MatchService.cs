@@ -17,7 +17,7 @@ public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, strin
 public sealed class MatchService(
     IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, ActiveHealedToneCorrection correction)
 {
-    /// <summary>Matches; throws <see cref="PigmentSourceException"/> for an unknown or empty catalogue.</summary>
+    /// <summary>Matches; an unknown or empty catalogue is a 404 problem (<see cref="IPigmentSource.CatalogueMissing"/>).</summary>
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);

@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Matching;
@@ -36,7 +37,7 @@ public interface IPigmentSource
     /// One supplier's version (current when <paramref name="version"/> is null), or every supplier's current version
     /// when <paramref name="supplier"/> is null.
     /// </summary>
-    /// <exception cref="PigmentSourceException">Unknown supplier or version.</exception>
+    /// <exception cref="ProblemException">404 for an unknown supplier or version (<see cref="CatalogueMissing"/>).</exception>
     Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken);
 
     /// <summary>
@@ -44,13 +45,9 @@ public interface IPigmentSource
     /// reused without reading the pigments again.
     /// </summary>
     Task<long> GetFingerprintAsync(CancellationToken cancellationToken);
-}
 
-/// <summary>The catalogue asked for does not exist; <see cref="Code"/> is the problem code (<c>catalogue.supplier_not_found</c> …).</summary>
-public sealed class PigmentSourceException(string code, string message) : Exception(message)
-{
-    /// <summary>Stable problem code.</summary>
-    public string Code { get; } = code;
+    /// <summary>The 404 a match answers when the catalogue it names is missing or empty.</summary>
+    static ProblemException CatalogueMissing(string code, string detail) => ProblemException.NotFound(code, "Catalogue not found", detail);
 }
 
 /// <summary>Pigments held in memory (tests, benchmarks, and the service until catalogues are in the database).</summary>
@@ -69,13 +66,13 @@ public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : 
         {
             if (!bySupplier.TryGetValue(s, out var rows))
             {
-                throw new PigmentSourceException("catalogue.supplier_not_found", $"No supplier '{s}'.");
+                throw IPigmentSource.CatalogueMissing("catalogue.supplier_not_found", $"No supplier '{s}'.");
             }
 
             int v = version ?? rows.Max(p => p.Version);
             if (!rows.Any(p => p.Version == v))
             {
-                throw new PigmentSourceException("catalogue.version_not_found", $"Supplier '{s}' has no version {v}.");
+                throw IPigmentSource.CatalogueMissing("catalogue.version_not_found", $"Supplier '{s}' has no version {v}.");
             }
 
             versions.Add(new CatalogueRef(s, v));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour.Healing;
 
 namespace SmpShade.Api.Matching;
@@ -53,7 +54,7 @@ public sealed class PreparedCatalogueCache
     private readonly ConcurrentDictionary<string, Lazy<PreparedCatalogue>> byContent = new(StringComparer.Ordinal);
 
     /// <summary>The prepared catalogue for this request, from <paramref name="source"/> on a miss.</summary>
-    /// <exception cref="PigmentSourceException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
+    /// <exception cref="ProblemException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
     public async Task<PreparedCatalogue> GetAsync(IPigmentSource source, string? supplier, int? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -67,7 +68,7 @@ public sealed class PreparedCatalogueCache
         var set = await source.GetAsync(supplier, version, cancellationToken);
         if (set.Pigments.Count == 0)
         {
-            throw new PigmentSourceException("catalogue.empty", supplier is null
+            throw IPigmentSource.CatalogueMissing("catalogue.empty", supplier is null
                 ? "No catalogue has been loaded yet: there are no pigments to match against."
                 : $"Supplier '{supplier}' has no pigments in that catalogue version.");
         }

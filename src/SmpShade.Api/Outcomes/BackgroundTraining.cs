@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Matching;
 
 namespace SmpShade.Api.Outcomes;
@@ -65,7 +66,7 @@ internal sealed partial class BackgroundTraining(
                 LogTrained(version.Version, version.OutcomeCount, version.Active, version.Reason);
             }
         }
-        catch (NotEnoughOutcomesException)
+        catch (ProblemException refused) when (refused.Code == HealedToneTraining.NotEnoughOutcomesCode)
         {
             // Fewer outcomes in total than training needs: wait for more.
         }

@@ -22,28 +22,16 @@ public static class HealedToneModelEndpoints
         return group;
     }
 
-    public static async Task<Results<Created<ModelVersionResponse>, ProblemHttpResult>> TrainAsync(
+    public static async Task<Created<ModelVersionResponse>> TrainAsync(
         HttpContext context, HealedToneTraining training, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(training);
-        try
-        {
-            var version = await training.TrainAsync(context.GetCaller()!.KeyId, cancellationToken);
-            return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version));
-        }
-        catch (NotEnoughOutcomesException e)
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, "model.not_enough_outcomes", "Not enough outcomes to train", e.Message,
-                [new("outcomes", e.Count), new("minimum", e.Minimum)]);
-        }
+        var version = await training.TrainAsync(context.GetCaller()!.KeyId, cancellationToken);
+        return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version));
     }
 
     public static async Task<Ok<ModelVersionList>> ListAsync(
         SmpShadeDbContext db, ActiveHealedToneCorrection active, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(active);
         var versions = await db.Set<HealedToneModelVersion>().AsNoTracking().OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ModelVersionList([.. versions.Select(ModelVersionResponse.From)],
             active.Current?.Version ?? ActiveHealedToneCorrection.PhysicsOnly));

@@ -1,19 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Matching;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Outcomes;
-
-/// <summary>Fewer outcomes than training needs (409 <c>model.not_enough_outcomes</c>).</summary>
-public sealed class NotEnoughOutcomesException(int count, int minimum)
-    : Exception($"Training needs at least {minimum} recorded outcomes; there are {count}.")
-{
-    public int Count { get; } = count;
-
-    public int Minimum { get; } = minimum;
-}
 
 /// <summary>
 /// Trains a new version from every recorded outcome, stores it, and puts it in force when it beats physics-only.
@@ -21,10 +14,18 @@ public sealed class NotEnoughOutcomesException(int count, int minimum)
 /// Trainings run one at a time (<see cref="TrainingGate"/>).
 /// </summary>
 public sealed class HealedToneTraining(
-    SmpShadeDbContext db, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options, ActiveHealedToneCorrection active,
+    SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options, ActiveHealedToneCorrection active,
     TrainingGate gate, TimeProvider time)
 {
-    /// <summary>Trains; throws <see cref="NotEnoughOutcomesException"/>.</summary>
+    /// <summary>The code of the 409 answered when there are fewer outcomes than training needs.</summary>
+    public const string NotEnoughOutcomesCode = "model.not_enough_outcomes";
+
+    /// <summary>409 <c>model.not_enough_outcomes</c>, with how many there are and how many training needs.</summary>
+    public static ProblemException NotEnoughOutcomes(int count, int minimum) =>
+        new(StatusCodes.Status409Conflict, NotEnoughOutcomesCode, "Not enough outcomes to train",
+            $"Training needs at least {minimum} recorded outcomes; there are {count}.", [new("outcomes", count), new("minimum", minimum)]);
+
+    /// <summary>Trains; fewer outcomes than the minimum is a 409 problem (<see cref="NotEnoughOutcomes"/>).</summary>
     public async Task<HealedToneModelVersion> TrainAsync(string trainedBy, CancellationToken cancellationToken) =>
         (await TrainAsync(trainedBy, 0, cancellationToken))!;
 
@@ -46,7 +47,7 @@ public sealed class HealedToneTraining(
             var outcomes = await db.Set<Outcome>().AsNoTracking().Where(x => x.Source == "clinic").OrderBy(x => x.Id).ToListAsync(cancellationToken);
             if (outcomes.Count < o.MinimumOutcomes)
             {
-                throw new NotEnoughOutcomesException(outcomes.Count, o.MinimumOutcomes);
+                throw NotEnoughOutcomes(outcomes.Count, o.MinimumOutcomes);
             }
 
             var examples = await ExamplesAsync(outcomes, cancellationToken);
@@ -123,7 +124,7 @@ public sealed class HealedToneTraining(
                 var key = (x.Supplier, x.Sku, x.CatalogueVersion);
                 if (!pigments.TryGetValue(key, out var pigment))
                 {
-                    pigment = await OutcomePhysics.FindPigmentAsync(db, x.Supplier, x.Sku, x.CatalogueVersion, cancellationToken);
+                    pigment = OutcomePigment.From(await catalogue.FindPigmentAsync(x.Supplier, x.Sku, x.CatalogueVersion, cancellationToken));
                     pigments[key] = pigment;
                 }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Auth;
-using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 
@@ -37,72 +36,41 @@ public static class OutcomeEndpoints
     /// <summary>JSON reading for the body and the multipart <c>outcome</c> part: web names, unknown fields and NaN refused.</summary>
     private static readonly JsonSerializerOptions Json = AnalysisForm.JsonOptions;
 
+    private const string InvalidJson = "request.invalid_json";
+
     public static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> RecordAsync(
         HttpContext context, OutcomeService outcomes, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentNullException.ThrowIfNull(analyzer);
         string keyId = context.GetCaller()!.KeyId;
-        try
+        if (context.Request.HasFormContentType)
         {
-            if (context.Request.HasFormContentType)
-            {
-                return await RecordFromPhotoAsync(context, outcomes, analyzer, keyId, cancellationToken);
-            }
-
-            if (!context.Request.HasJsonContentType())
-            {
-                return Problems.Create(415, "request.unsupported_media_type", "Send JSON or multipart/form-data",
-                    "An outcome is an application/json body, or multipart/form-data with a photo.");
-            }
-
-            OutcomeRequest? request;
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync<OutcomeRequest>(Json, cancellationToken);
-            }
-            catch (JsonException error)
-            {
-                return Problems.BadRequest("request.invalid_json", "The request body is not valid JSON for an outcome.", error.Message);
-            }
-
-            var plan = OutcomeValidation.Validate(request, fromPhoto: false, out var problem);
-            if (plan is null)
-            {
-                return problem!;
-            }
-
-            var stored = await outcomes.RecordAsync(plan, plan.Skin!.Value, plan.Healed!.Value, "entered", keyId, cancellationToken);
-            return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored));
+            return await RecordFromPhotoAsync(context, outcomes, analyzer, keyId, cancellationToken);
         }
-        catch (CatalogueNotFoundException e)
+
+        if (!context.Request.HasJsonContentType())
         {
-            return Problems.NotFound(e.Code, "Pigment not found", e.Message);
+            return Problems.Create(415, "request.unsupported_media_type", "Send JSON or multipart/form-data",
+                "An outcome is an application/json body, or multipart/form-data with a photo.");
         }
-        catch (PhotoRejectedException rejected)
+
+        var request = await RequestJson.ReadBodyAsync<OutcomeRequest>(context.Request, Json, InvalidJson,
+            "The request body is not valid JSON for an outcome.", cancellationToken);
+        var plan = OutcomeValidation.Validate(request, fromPhoto: false, out var problem);
+        if (plan is null)
         {
-            return AnalysesEndpoints.ToProblem(context, rejected, analyzer.Options);
+            return problem!;
         }
+
+        var stored = await outcomes.RecordAsync(plan, plan.Skin!.Value, plan.Healed!.Value, "entered", keyId, cancellationToken);
+        return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored));
     }
 
     private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> RecordFromPhotoAsync(
         HttpContext context, OutcomeService outcomes, PhotoAnalyzer analyzer, string keyId, CancellationToken cancellationToken)
     {
         using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
-        var (photo, options) = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, cancellationToken);
-        var form = await context.Request.ReadFormAsync(cancellationToken); // already read: the cached form
-        string? text = await AnalysisForm.JsonPartAsync(form, "outcome", cancellationToken);
-        OutcomeRequest? request;
-        try
-        {
-            request = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<OutcomeRequest>(text, Json);
-        }
-        catch (JsonException error)
-        {
-            return Problems.BadRequest("request.invalid_json", "The outcome part is not valid JSON for an outcome.", error.Message);
-        }
-
+        var form = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, "outcome", cancellationToken);
+        var request = RequestJson.Parse<OutcomeRequest>(form.Part, Json, InvalidJson, "The outcome part is not valid JSON for an outcome.");
         var plan = OutcomeValidation.Validate(request, fromPhoto: true, out var problem);
         if (plan is null)
         {
@@ -110,13 +78,13 @@ public static class OutcomeEndpoints
         }
 
         // Guessed regions are fine for a first look, not for training data: the dots and the skin must be marked.
-        if (options.Regions?.Hair is null || options.Regions.Skin is null)
+        if (form.Options.Regions?.Hair is null || form.Options.Regions.Skin is null)
         {
             return Problems.BadRequest("outcome.regions_required", "Mark the healed dots and the skin",
                 "For an outcome photo, options.regions.hair (the healed dots area) and options.regions.skin (the skin around them) are required.");
         }
 
-        var analysis = slot.Analyze(photo, options, cancellationToken);
+        var analysis = slot.Analyze(form.Photo, form.Options, cancellationToken);
         var stored = await outcomes.RecordAsync(plan, analysis.Skin.Lab.ToLab(), analysis.Hair.Lab.ToLab(), "photo", keyId, cancellationToken);
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored, analysis));
     }
@@ -131,16 +99,13 @@ public static class OutcomeEndpoints
     public static async Task<Results<Ok<OutcomePage>, ProblemHttpResult>> ListAsync(
         string? supplier, string? sku, int? page, int? pageSize, OutcomeService outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
-        int p = page ?? 1, size = pageSize ?? 50;
-        // The offset (page - 1) × pageSize must fit an int: past that it wrapped round to a negative skip and served page 1.
-        if (p < 1 || size < 1 || size > MaxPageSize || (long)(p - 1) * size > int.MaxValue)
+        if (PageRequest.Validate(page, pageSize, MaxPageSize, "outcome.paging_invalid", out var problem) is not { } paging)
         {
-            return Problems.BadRequest("outcome.paging_invalid", "Bad paging.", $"page ≥ 1 and 1 ≤ pageSize ≤ {MaxPageSize}.");
+            return problem!;
         }
 
-        var (items, total) = await outcomes.ListAsync(supplier, sku, p, size, cancellationToken);
-        return TypedResults.Ok(new OutcomePage([.. items.Select(o => OutcomeResponse.From(o))], total, p, size));
+        var (items, total) = await outcomes.ListAsync(supplier, sku, paging.Page, paging.PageSize, cancellationToken);
+        return TypedResults.Ok(new OutcomePage([.. items.Select(o => OutcomeResponse.From(o))], total, paging.Page, paging.PageSize));
     }
 
     /// <summary>One recorded outcome.</summary>
@@ -150,7 +115,6 @@ public static class OutcomeEndpoints
     public static async Task<Results<Ok<OutcomeResponse>, ProblemHttpResult>> GetAsync(
         long id, OutcomeService outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
         var outcome = await outcomes.FindAsync(id, cancellationToken);
         return outcome is null
             ? Problems.NotFound("outcome.not_found", "No outcome has that id.")

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SmpShade.Api.Catalogue;
-using SmpShade.Api.Data;
 using SmpShade.Api.Matching;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
@@ -8,7 +6,15 @@ using SmpShade.Colour.Healing;
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>The catalogue pigment an outcome names, resolved to a version.</summary>
-public sealed record OutcomePigment(string Supplier, int Version, string Sku, Lab Lab, IReadOnlyList<double>? Reflectance);
+public sealed record OutcomePigment(string Supplier, int Version, string Sku, Lab Lab, IReadOnlyList<double>? Reflectance)
+{
+    /// <summary>The fields of a catalogue pigment (found by <see cref="CatalogueStore.FindPigmentAsync"/>) the physics uses.</summary>
+    public static OutcomePigment From(CataloguePigment pigment)
+    {
+        ArgumentNullException.ThrowIfNull(pigment);
+        return new(pigment.Supplier, pigment.Version, pigment.Sku, pigment.Lab, pigment.Reflectance);
+    }
+}
 
 /// <summary>
 /// The physics-only prediction for an outcome, computed exactly as matching computes it (same model, same ink
@@ -27,27 +33,5 @@ public sealed class OutcomePhysics(HealedToneModel model)
         var fit = model.FitSkin(skin);
         var healed = fit.Skin.HealedLab(ink.KOverS, model.Load(waterParts, months / 12));
         return new HealedToneFeatures(skin, ink.Lab, 1 / (1 + waterParts), months, healed);
-    }
-
-    /// <summary>
-    /// Finds a supplier's pigment in a version (the current one when <paramref name="version"/> is null).
-    /// Throws <see cref="CatalogueNotFoundException"/> with <c>catalogue.supplier_not_found</c>,
-    /// <c>catalogue.version_not_found</c> or <c>outcome.pigment_not_found</c>.
-    /// </summary>
-    public static async Task<OutcomePigment> FindPigmentAsync(SmpShadeDbContext db, string supplier, string sku, int? version,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var row = await db.Suppliers.AsNoTracking().Where(s => s.Slug == supplier).Select(s => new { s.Id }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new CatalogueNotFoundException("catalogue.supplier_not_found", $"No supplier '{supplier}'.");
-        var versions = db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id);
-        var found = await (version is { } n ? versions.Where(v => v.Number == n) : versions.OrderByDescending(v => v.Number))
-            .Select(v => new { v.Id, v.Number }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new CatalogueNotFoundException("catalogue.version_not_found",
-                version is null ? $"Supplier '{supplier}' has no catalogue yet." : $"Supplier '{supplier}' has no version {version}.");
-        var pigment = await db.Pigments.AsNoTracking().FirstOrDefaultAsync(p => p.VersionId == found.Id && p.Sku == sku, cancellationToken)
-            ?? throw new CatalogueNotFoundException("outcome.pigment_not_found",
-                $"Supplier '{supplier}' has no pigment '{sku}' in catalogue version {found.Number}.");
-        return new OutcomePigment(supplier, found.Number, pigment.Sku, new Lab(pigment.L, pigment.A, pigment.B), pigment.Reflectance);
     }
 }

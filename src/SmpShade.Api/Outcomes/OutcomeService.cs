@@ -1,17 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>Records outcomes with their physics prediction, lists them, and tells the background trainer.</summary>
-public sealed class OutcomeService(SmpShadeDbContext db, OutcomePhysics physics, TrainingSignal queue, TimeProvider time)
+public sealed class OutcomeService(SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, TrainingSignal queue, TimeProvider time)
 {
-    /// <summary>Stores an outcome. Throws <see cref="Catalogue.CatalogueNotFoundException"/> for an unknown pigment.</summary>
+    /// <summary>Stores an outcome; an unknown pigment is a 404 problem (<see cref="CatalogueStore.FindPigmentAsync"/>).</summary>
     public async Task<Outcome> RecordAsync(OutcomePlan plan, Lab skin, Lab healed, string measurement, string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var pigment = await OutcomePhysics.FindPigmentAsync(db, plan.Supplier, plan.Sku, plan.CatalogueVersion, cancellationToken);
+        var pigment = OutcomePigment.From(await catalogue.FindPigmentAsync(plan.Supplier, plan.Sku, plan.CatalogueVersion, cancellationToken));
         var f = physics.Predict(pigment, skin, plan.WaterParts, plan.Months);
         var outcome = new Outcome
         {

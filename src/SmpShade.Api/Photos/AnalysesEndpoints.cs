@@ -29,34 +29,11 @@ public static class AnalysesEndpoints
         return group;
     }
 
-    public static async Task<Results<Ok<AnalysisResult>, ProblemHttpResult>> AnalyseAsync(
-        HttpContext context, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
+    // Refusals (a bad photo or options, a full house) are thrown as ProblemException and answered by the host.
+    public static async Task<Ok<AnalysisResult>> AnalyseAsync(HttpContext context, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(analyzer);
-        try
-        {
-            using var slot = analyzer.Reserve(cancellationToken);
-            var (photo, options) = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, cancellationToken);
-            return TypedResults.Ok(slot.Analyze(photo, options, cancellationToken));
-        }
-        catch (PhotoRejectedException rejected)
-        {
-            return ToProblem(context, rejected, analyzer.Options);
-        }
-    }
-
-    /// <summary>The problem answer for a refused photo (Retry-After on 503). Reused by the matches endpoint.</summary>
-    public static ProblemHttpResult ToProblem(HttpContext context, PhotoRejectedException rejected, PhotoOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(rejected);
-        ArgumentNullException.ThrowIfNull(options);
-        if (rejected.Status == StatusCodes.Status503ServiceUnavailable)
-        {
-            context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString();
-        }
-
-        return Problems.Create(rejected.Status, rejected.Code, rejected.Title, rejected.Detail);
+        using var slot = analyzer.Reserve(cancellationToken);
+        var form = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, part: null, cancellationToken);
+        return TypedResults.Ok(slot.Analyze(form.Photo, form.Options, cancellationToken));
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
 
 /// <summary>
 /// Reads the <c>multipart/form-data</c> of an analysis (a <c>photo</c> file part and an <c>options</c> JSON part).
-/// Static and reusable: <c>POST /api/v1/matches</c> accepts the same form. Throws <see cref="PhotoRejectedException"/>.
+/// Static and reusable: <c>POST /api/v1/matches</c> accepts the same form. Throws <see cref="ProblemException"/>.
 /// </summary>
 public static class AnalysisForm
 {
@@ -24,11 +25,12 @@ public static class AnalysisForm
     public const int MaxJsonPartBytes = 64 * 1024;
 
     /// <summary>
-    /// The photo bytes and the parsed, validated options of an analysis request. The upload must arrive within
+    /// The photo bytes, the parsed, validated options, and the text of the JSON part named <paramref name="part"/>
+    /// (<c>match</c>, <c>outcome</c>; null for none) of a photo request. The upload must arrive within
     /// <see cref="PhotoOptions.UploadSeconds"/> (408 <c>request.upload_timeout</c>), because the caller holds an
     /// analysis slot while it does.
     /// </summary>
-    public static async Task<(byte[] Photo, AnalysisOptions Options)> ReadAsync(HttpRequest request, PhotoOptions limits,
+    public static async Task<PhotoForm> ReadAsync(HttpRequest request, PhotoOptions limits, string? part,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -37,26 +39,26 @@ public static class AnalysisForm
         deadline.CancelAfter(TimeSpan.FromSeconds(limits.UploadSeconds));
         try
         {
-            return await ReadWithinAsync(request, limits, deadline.Token);
+            return await ReadWithinAsync(request, limits, part, deadline.Token);
         }
-        catch (Exception error) when (error is not PhotoRejectedException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is not ProblemException && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             // However the cut-off read surfaces (cancelled, or an I/O error from the aborted body), it was the deadline.
             // A cancelled body read leaves Kestrel unable to drain the rest of the upload, so the connection is closed
             // here rather than left to a client still sending: on Kestrel the client sees the connection close; servers
             // that can still answer send the 408 below.
             request.HttpContext.Abort();
-            throw new PhotoRejectedException(StatusCodes.Status408RequestTimeout, "request.upload_timeout", "The upload took too long.",
+            throw new ProblemException(StatusCodes.Status408RequestTimeout, "request.upload_timeout", "The upload took too long.",
                 FormattableString.Invariant($"The photo and options must arrive within {limits.UploadSeconds} s. Check the connection, or send a smaller photo."));
         }
     }
 
-    private static async Task<(byte[] Photo, AnalysisOptions Options)> ReadWithinAsync(HttpRequest request, PhotoOptions limits,
+    private static async Task<PhotoForm> ReadWithinAsync(HttpRequest request, PhotoOptions limits, string? part,
         CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
-            throw new PhotoRejectedException(StatusCodes.Status415UnsupportedMediaType, "request.not_multipart",
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "request.not_multipart",
                 "Send the photo as multipart/form-data.", "Expected a multipart/form-data body with a 'photo' file part and an optional 'options' JSON part.");
         }
 
@@ -69,7 +71,7 @@ public static class AnalysisForm
 
         if (request.ContentLength > limits.MaxBytes + FormOverhead)
         {
-            throw TooLarge(limits);
+            throw PhotoDecoder.TooLarge(limits);
         }
 
         IFormCollection form;
@@ -87,30 +89,30 @@ public static class AnalysisForm
         }
         catch (InvalidDataException error) when (error.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
-            throw TooLarge(limits);
+            throw PhotoDecoder.TooLarge(limits);
         }
         catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw TooLarge(limits);
+            throw PhotoDecoder.TooLarge(limits);
         }
         catch (Exception error) when (error is InvalidDataException or IOException or BadHttpRequestException)
         {
-            throw PhotoRejectedException.BadRequest("request.invalid_form", "The multipart form could not be read.", error.Message);
+            throw ProblemException.BadRequest("request.invalid_form", "The multipart form could not be read.", error.Message);
         }
 
         var photos = form.Files.GetFiles("photo");
         if (photos.Count > 1)
         {
-            throw PhotoRejectedException.BadRequest("photo.duplicate", "Send one photo per request.",
+            throw ProblemException.BadRequest("photo.duplicate", "Send one photo per request.",
                 $"The form has {photos.Count} file parts named 'photo'; which one to measure would be a guess.");
         }
 
-        var file = photos.Count == 1 ? photos[0] : throw PhotoRejectedException.BadRequest("photo.missing",
+        var file = photos.Count == 1 ? photos[0] : throw ProblemException.BadRequest("photo.missing",
             "The request has no photo.", "Add the photo as a file part named 'photo'.");
         string? options = await JsonPartAsync(form, "options", cancellationToken);
         if (file.Length > limits.MaxBytes)
         {
-            throw TooLarge(limits);
+            throw PhotoDecoder.TooLarge(limits);
         }
 
         var bytes = new byte[file.Length];
@@ -119,7 +121,8 @@ public static class AnalysisForm
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        return (bytes, ParseOptions(options));
+        var parsed = ParseOptions(options);
+        return new PhotoForm(bytes, parsed, part is null ? null : await JsonPartAsync(form, part, cancellationToken));
     }
 
     /// <summary>
@@ -127,21 +130,20 @@ public static class AnalysisForm
     /// (<c>curl -F options=@options.json</c>); null when absent. Two parts of that name, or one over
     /// <see cref="MaxJsonPartBytes"/>, are refused rather than joined with a comma or silently ignored.
     /// </summary>
-    public static async Task<string?> JsonPartAsync(IFormCollection form, string name, CancellationToken cancellationToken)
+    private static async Task<string?> JsonPartAsync(IFormCollection form, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(form);
         var fields = form[name];
         var files = form.Files.GetFiles(name);
         if (fields.Count + files.Count > 1)
         {
-            throw PhotoRejectedException.BadRequest($"{name}.duplicate", $"Send one '{name}' part.",
+            throw ProblemException.BadRequest($"{name}.duplicate", $"Send one '{name}' part.",
                 $"The form has {fields.Count + files.Count} parts named '{name}'.");
         }
 
         long length = files.Count == 1 ? files[0].Length : System.Text.Encoding.UTF8.GetByteCount(fields.ToString());
         if (length > MaxJsonPartBytes)
         {
-            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, $"{name}.too_large", $"The '{name}' part is too large.",
+            throw new ProblemException(StatusCodes.Status413PayloadTooLarge, $"{name}.too_large", $"The '{name}' part is too large.",
                 $"JSON parts up to {MaxJsonPartBytes} bytes are accepted.");
         }
 
@@ -157,27 +159,12 @@ public static class AnalysisForm
     /// <summary>Parses and validates an options JSON document (empty means the defaults).</summary>
     public static AnalysisOptions ParseOptions(string? json)
     {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return AnalysisOptions.Default;
-        }
-
-        AnalysisOptions? options;
-        try
-        {
-            options = JsonSerializer.Deserialize<AnalysisOptions>(json, JsonOptions);
-        }
-        catch (JsonException error)
-        {
-            throw PhotoRejectedException.BadRequest("options.invalid", "The options part is not valid JSON for an analysis.", error.Message);
-        }
-
-        options ??= AnalysisOptions.Default;
+        var options = RequestJson.Parse<AnalysisOptions>(json, JsonOptions, "options.invalid", "The options part is not valid JSON for an analysis.")
+            ?? AnalysisOptions.Default;
         OptionsValidator.Validate(options);
         return options;
     }
-
-    private static PhotoRejectedException TooLarge(PhotoOptions limits) =>
-        new(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
-            $"Photos up to {limits.MaxBytes} bytes are accepted.");
 }
+
+/// <summary>What a photo request's form carries: the photo, its analysis options, and the feature's own JSON part.</summary>
+public sealed record PhotoForm(byte[] Photo, AnalysisOptions Options, string? Part);

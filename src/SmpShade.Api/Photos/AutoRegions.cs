@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
 using SmpShade.Colour.Skin;
@@ -97,6 +98,6 @@ public static class AutoRegions
         return RegionSpec.FromRect(crop[0] + (best.X * cellW), crop[1] + (best.Y * cellH), cellW, cellH);
     }
 
-    private static PhotoRejectedException NotFound(string detail) =>
-        PhotoRejectedException.Unprocessable("regions.not_found", "Hair and skin could not be found automatically.", detail + " Mark the hair and skin regions.");
+    private static ProblemException NotFound(string detail) =>
+        ProblemException.Unprocessable("regions.not_found", "Hair and skin could not be found automatically.", detail + " Mark the hair and skin regions.");
 }

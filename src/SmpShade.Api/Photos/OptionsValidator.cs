@@ -1,3 +1,5 @@
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Photos;
 
 /// <summary>Checks analysis options at the HTTP boundary; every failure is a 400 with a stable code.</summary>
@@ -32,7 +34,7 @@ public static class OptionsValidator
         {
             if ((regions.Hair is null) != (regions.Skin is null))
             {
-                throw PhotoRejectedException.BadRequest("regions.incomplete", "Give both hair and skin regions, or neither.",
+                throw ProblemException.BadRequest("regions.incomplete", "Give both hair and skin regions, or neither.",
                     "Hair is separated from the skin showing between hairs, so both regions are needed; send no regions for auto.");
             }
 
@@ -116,7 +118,7 @@ public static class OptionsValidator
         string type = reference.Type ?? "none";
         if (!ReferenceTypes.Contains(type, StringComparer.Ordinal))
         {
-            throw PhotoRejectedException.BadRequest("reference.unknown_type", "Unknown reference type.",
+            throw ProblemException.BadRequest("reference.unknown_type", "Unknown reference type.",
                 $"'{type}' is not one of: {string.Join(", ", ReferenceTypes)}.");
         }
 
@@ -124,20 +126,20 @@ public static class OptionsValidator
         {
             if (options.Regions?.Reference is null)
             {
-                throw PhotoRejectedException.BadRequest("reference.region_missing", "A grey card needs its region.",
+                throw ProblemException.BadRequest("reference.region_missing", "A grey card needs its region.",
                     "Give regions.reference around the grey card.");
             }
 
             if (reference.Reflectance is { } k && !(k >= MinCardReflectance && k <= 1))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card reflectance must be between 0.0113 and 1.",
+                throw ProblemException.BadRequest("reference.invalid", "The grey card reflectance must be between 0.0113 and 1.",
                     FormattableString.Invariant($"reference.reflectance is {k}; an 18 % card is 0.18, and a card darker than L* {MinCardL} (reflectance 0.0113) is too dark to balance on."));
             }
 
             if (reference.Lab is { } lab && !(double.IsFinite(lab.L) && double.IsFinite(lab.A) && double.IsFinite(lab.B)
                 && lab.L >= MinCardL && lab.L <= 100 && Math.Abs(lab.A) <= MaxCardAb && Math.Abs(lab.B) <= MaxCardAb))
             {
-                throw PhotoRejectedException.BadRequest("reference.invalid", "The grey card Lab must be finite with 10 ≤ L* ≤ 100 and |a*|, |b*| ≤ 128.",
+                throw ProblemException.BadRequest("reference.invalid", "The grey card Lab must be finite with 10 ≤ L* ≤ 100 and |a*|, |b*| ≤ 128.",
                     "reference.lab must be the card's stated CIELAB (D65), e.g. {\"l\": 50, \"a\": 0, \"b\": 0}; a card darker than L* 10 is too dark to balance on.");
             }
         }
@@ -146,13 +148,13 @@ public static class OptionsValidator
         {
             if (type != "greyCard")
             {
-                throw PhotoRejectedException.BadRequest("reference.camera_invalid", "A camera calibration goes with a grey card.",
+                throw ProblemException.BadRequest("reference.camera_invalid", "A camera calibration goes with a grey card.",
                     "reference.camera is the calibration a chart answer returned; send it with reference.type 'greyCard' (a chart calibrates itself).");
             }
 
             if (camera.Problem() is { } problem)
             {
-                throw PhotoRejectedException.BadRequest("reference.camera_invalid", "The camera calibration is malformed.",
+                throw ProblemException.BadRequest("reference.camera_invalid", "The camera calibration is malformed.",
                     $"reference.camera: {problem}. Send back the reference.camera of a chart answer unchanged.");
             }
         }
@@ -164,12 +166,12 @@ public static class OptionsValidator
                 || corners.Any(p => p is null || p.Count != 2 || !double.IsFinite(p[0]) || !double.IsFinite(p[1])
                     || p[0] < -Slack || p[0] > 1 + Slack || p[1] < -Slack || p[1] > 1 + Slack))
             {
-                throw PhotoRejectedException.BadRequest("reference.corners_invalid", "A ColorChecker needs exactly four corners.",
+                throw ProblemException.BadRequest("reference.corners_invalid", "A ColorChecker needs exactly four corners.",
                     "Give 'corners' as four [x, y] points (0..1): the outer corners of the patch area, dark-skin corner first, clockwise.");
             }
         }
     }
 
-    private static PhotoRejectedException Invalid(string name, string why) =>
-        PhotoRejectedException.BadRequest("region.invalid", $"The {name} region is invalid.", $"regions.{name}: {why}.");
+    private static ProblemException Invalid(string name, string why) =>
+        ProblemException.BadRequest("region.invalid", $"The {name} region is invalid.", $"regions.{name}: {why}.");
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
 
@@ -25,40 +26,7 @@ public sealed class PhotoAnalyzer : IDisposable
     /// <summary>The limits in force.</summary>
     public PhotoOptions Options => options;
 
-    /// <summary>
-    /// Analyses a photo read from a stream (at most <see cref="PhotoOptions.MaxBytes"/> bytes). The concurrency slot is
-    /// taken before reading, so the number of photos buffered at once is bounded too.
-    /// </summary>
-    public async Task<AnalysisResult> AnalyzeAsync(Stream photo, AnalysisOptions analysis, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(photo);
-        ArgumentNullException.ThrowIfNull(analysis);
-        Enter(cancellationToken);
-        try
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await photo.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > options.MaxBytes)
-                {
-                    throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
-                        $"Photos up to {options.MaxBytes} bytes are accepted.");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return Run(buffer.ToArray(), analysis, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Analyses photo bytes; throws <see cref="PhotoRejectedException"/> for anything the service refuses.</summary>
+    /// <summary>Analyses photo bytes; throws <see cref="ProblemException"/> for anything the service refuses.</summary>
     public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
         using var slot = Reserve(cancellationToken);
@@ -99,8 +67,8 @@ public sealed class PhotoAnalyzer : IDisposable
     {
         if (!gate.Wait(0, cancellationToken))
         {
-            throw new PhotoRejectedException(StatusCodes.Status503ServiceUnavailable, "server.busy", "Too many photos are being analysed.",
-                $"Try again in {options.RetryAfterSeconds} s.");
+            throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "server.busy", "Too many photos are being analysed.",
+                $"Try again in {options.RetryAfterSeconds} s.") { RetryAfterSeconds = options.RetryAfterSeconds };
         }
     }
 

@@ -3,6 +3,7 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
 
@@ -30,8 +31,7 @@ public static class PhotoDecoder
 
         if (bytes.Length > limits.MaxBytes)
         {
-            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
-                $"Photos up to {limits.MaxBytes} bytes are accepted.");
+            throw TooLarge(limits);
         }
 
         var format = Image.DetectFormat(DecodeConfiguration, bytes);
@@ -74,7 +74,7 @@ public static class PhotoDecoder
 
         if ((long)info.Width * info.Height > limits.MaxPixels)
         {
-            throw new PhotoRejectedException(StatusCodes.Status413PayloadTooLarge, "image.too_many_pixels", "The photo has too many pixels.",
+            throw new ProblemException(StatusCodes.Status413PayloadTooLarge, "image.too_many_pixels", "The photo has too many pixels.",
                 $"{info.Width}×{info.Height} exceeds the limit of {limits.MaxPixels} pixels.");
         }
 
@@ -147,16 +147,21 @@ public static class PhotoDecoder
     /// refusal, cancellation and running out of memory pass through.
     /// </summary>
     private static bool IsDecodeFailure(Exception error) =>
-        error is not (PhotoRejectedException or OperationCanceledException or OutOfMemoryException);
+        error is not (ProblemException or OperationCanceledException or OutOfMemoryException);
 
-    private static PhotoRejectedException Corrupt(string detail) =>
-        PhotoRejectedException.BadRequest("image.corrupt", "The photo could not be read.", detail);
+    /// <summary>413 <c>image.too_large</c>: a photo (or its upload) over <see cref="PhotoOptions.MaxBytes"/>.</summary>
+    public static ProblemException TooLarge(PhotoOptions limits) =>
+        new(StatusCodes.Status413PayloadTooLarge, "image.too_large", "The photo is too large.",
+            $"Photos up to {limits.MaxBytes} bytes are accepted.");
 
-    private static PhotoRejectedException SeveralFrames() =>
-        PhotoRejectedException.Unprocessable("image.too_many_frames", "Send a single still photo.",
+    private static ProblemException Corrupt(string detail) =>
+        ProblemException.BadRequest("image.corrupt", "The photo could not be read.", detail);
+
+    private static ProblemException SeveralFrames() =>
+        ProblemException.Unprocessable("image.too_many_frames", "Send a single still photo.",
             "The file holds several frames (an animation or a multi-page file).");
 
-    private static PhotoRejectedException UnsupportedFormat(string name) =>
+    private static ProblemException UnsupportedFormat(string name) =>
         new(StatusCodes.Status415UnsupportedMediaType, "image.unsupported_format", "Unsupported image format.",
             $"{name} is not accepted; send JPEG, PNG (8 or 16 bit), WebP or TIFF.");
 }

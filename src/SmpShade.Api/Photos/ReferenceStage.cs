@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
 
@@ -9,24 +10,12 @@ namespace SmpShade.Api.Photos;
 /// </summary>
 public static class ReferenceStage
 {
-    /// <summary>The correction for the photo; a reference that cannot be fitted is 422 with the corrector's code.</summary>
+    /// <summary>The correction for the photo; a reference that cannot be fitted is a 422 problem with the corrector's code.</summary>
     public static ReferenceResult Build(PhotoPixels pixels, AnalysisOptions options, PhotoOptions limits)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
-        try
-        {
-            return Fit(pixels, options, limits);
-        }
-        catch (ReferenceFitException error)
-        {
-            throw PhotoRejectedException.Unprocessable(error.Code, "The reference could not be used.", error.Message);
-        }
-    }
-
-    private static ReferenceResult Fit(PhotoPixels pixels, AnalysisOptions options, PhotoOptions limits)
-    {
         var space = pixels.ColourSpace.Space;
         var reference = options.Reference;
         switch (reference?.Type ?? "none")
@@ -35,7 +24,7 @@ public static class ReferenceStage
                 var card = pixels.Sample(OptionsValidator.ToPolygon(options.Regions!.Reference!), limits.MaxSamplesPerRegion);
                 if (card.Linear.Length == 0)
                 {
-                    throw PhotoRejectedException.Unprocessable("reference.region_empty", "The grey card region has no usable pixels.",
+                    throw ProblemException.Unprocessable("reference.region_empty", "The grey card region has no usable pixels.",
                         "The region is smaller than a pixel or entirely clipped.");
                 }
 
@@ -50,7 +39,7 @@ public static class ReferenceStage
                     var patch = pixels.Sample(quad.Select(q => (q.X / pixels.Width, q.Y / pixels.Height)).ToList(), limits.MaxSamplesPerRegion);
                     if (patch.Linear.Length == 0)
                     {
-                        throw PhotoRejectedException.Unprocessable("reference.patch_unusable", "A chart patch has no usable pixels.",
+                        throw ProblemException.Unprocessable("reference.patch_unusable", "A chart patch has no usable pixels.",
                             $"Patch {means.Count + 1} is smaller than a pixel or clipped: check the corners or the exposure.");
                     }
 
@@ -84,7 +73,7 @@ public static class ReferenceStage
             string where = reference.Type == "none"
                 ? "The photo's own colours"
                 : $"The {reference.Type} correction";
-            throw PhotoRejectedException.Unprocessable("reference.implausible",
+            throw ProblemException.Unprocessable("reference.implausible",
                 "The reference correction gives an impossible colour.",
                 FormattableString.Invariant(
                     $"{where} put the {name} at L* {lab.L:F1}, a* {lab.A:F1}, b* {lab.B:F1}, which no surface can have. Check that the card region or the chart's four corners are on the card or chart, dark-skin patch first, clockwise."));

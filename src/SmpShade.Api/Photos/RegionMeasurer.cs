@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
 using SmpShade.Colour.Skin;
@@ -32,13 +33,13 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         var sample = pixels.Sample(OptionsValidator.ToPolygon(region), options.MaxSamplesPerRegion);
         if (sample.Read == 0)
         {
-            throw PhotoRejectedException.Unprocessable("region.empty", $"The {name} region holds no pixels.",
+            throw ProblemException.Unprocessable("region.empty", $"The {name} region holds no pixels.",
                 $"regions.{name} is smaller than one pixel of this {pixels.Width}×{pixels.Height} photo.");
         }
 
         if (sample.Linear.Length == 0)
         {
-            throw PhotoRejectedException.Unprocessable("region.clipped", $"Every pixel of the {name} region is clipped.",
+            throw ProblemException.Unprocessable("region.clipped", $"Every pixel of the {name} region is clipped.",
                 $"regions.{name} is all over- or under-exposed; retake the photo with softer, even light.");
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Tests.Infrastructure;
 using SmpShade.Colour;
 using static SmpShade.Api.Tests.Catalogue.CatalogueClient;
@@ -38,7 +39,7 @@ public sealed class CatalogueStoreTests(SmpShadeFactory factory)
         Assert.Equal(["S-3"], all.Where(p => p.Supplier == supplier).Select(p => p.Sku));
         Assert.Contains(all, p => p.Supplier == "sample");
 
-        var missing = await Assert.ThrowsAsync<CatalogueNotFoundException>(() => store.GetPigmentsAsync(supplier, 7, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<ProblemException>(() => store.GetPigmentsAsync(supplier, 7, CancellationToken.None));
         Assert.Equal("catalogue.version_not_found", missing.Code);
     }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
 
@@ -200,7 +201,7 @@ public sealed class IccProfileTests
         var result = PhotoFiles.Analyse(png, PhotoFiles.SceneRegions);
 
         Assert.True(double.IsFinite(result.Hair.Lab.L) && double.IsFinite(result.Skin.Lab.L));
-        var auto = Assert.Throws<PhotoRejectedException>(() => PhotoFiles.Analyse(png, null)); // auto regions: no skin to find
+        var auto = Assert.Throws<ProblemException>(() => PhotoFiles.Analyse(png, null)); // auto regions: no skin to find
         Assert.Equal("regions.not_found", auto.Code);
     }
 

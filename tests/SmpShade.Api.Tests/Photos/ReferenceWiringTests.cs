@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
 
@@ -78,7 +79,7 @@ public sealed class ReferenceWiringTests
                         "reference": {"rect": [0.35, 0.30, 0.05, 0.06]}},
             "reference": {"type": "greyCard"}
             """;
-        var error = Assert.Throws<PhotoRejectedException>(() => PhotoFiles.Analyse(CastScene(), "{" + hairAsCard + "}"));
+        var error = Assert.Throws<ProblemException>(() => PhotoFiles.Analyse(CastScene(), "{" + hairAsCard + "}"));
         Assert.Equal("reference.implausible", error.Code);
         Assert.Equal(422, error.Status);
         Assert.Contains("which no surface can have", error.Message + " " + error.Detail, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Photos.Reference;
@@ -84,7 +85,7 @@ public sealed record ChartFit(string Model, IColourCorrection Correction, IReadO
         return new ChartFit(model, fitted, loo) { Lambda = options?.Lambda ?? 0 };
     }
 
-    private static ReferenceFitException Degenerate() => new("reference.chart_degenerate",
+    private static ProblemException Degenerate() => ReferenceCorrector.Unusable("reference.chart_degenerate",
         "The chart patches do not differ enough in colour to fit a correction: check the corners and the exposure.");
 
     private static IColourCorrection? Solve(string model, double[,] design, double[,] target, int[] rows,

@@ -1,3 +1,5 @@
+using SmpShade.Api.Infrastructure;
+
 namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>Where the 24 patches of a ColorChecker lie in a photo, from its four outer corners.</summary>
@@ -18,7 +20,7 @@ public static class ChartGeometry
     /// </summary>
     /// <param name="corners">Outer corners of the patch area in pixels: the dark-skin corner first, then clockwise
     /// on screen (y down): the bluish-green corner, the black corner, the blue corner.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.corners_invalid</c> when the corners are not a convex quadrilateral.</exception>
+    /// <exception cref="ProblemException">422 <c>reference.corners_invalid</c> when the corners are not a convex quadrilateral.</exception>
     public static Homography ChartToImage(IReadOnlyList<(double X, double Y)> corners)
     {
         ArgumentNullException.ThrowIfNull(corners);
@@ -29,7 +31,7 @@ public static class ChartGeometry
 
         if (!IsConvex(corners))
         {
-            throw new ReferenceFitException("reference.corners_invalid",
+            throw ReferenceCorrector.Unusable("reference.corners_invalid",
                 "The chart's corners must form a convex quadrilateral, in order: dark skin, bluish green, black, blue.");
         }
 

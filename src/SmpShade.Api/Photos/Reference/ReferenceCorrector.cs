@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 using SmpShade.Colour.Skin;
 using SmpShade.Colour.Spectra;
@@ -10,6 +11,10 @@ namespace SmpShade.Api.Photos.Reference;
 /// </summary>
 public static class ReferenceCorrector
 {
+    /// <summary>422: the reference in the photo cannot give a correction (a black card, chart patches that do not span colour).</summary>
+    public static ProblemException Unusable(string code, string detail) =>
+        ProblemException.Unprocessable(code, "The reference could not be used.", detail);
+
     /// <summary>Warning code when the photo holds no reference.</summary>
     public const string NoneCode = "reference.none";
 
@@ -73,7 +78,7 @@ public static class ReferenceCorrector
     /// <param name="calibration">Optional: the camera's responses in XYZ from an earlier chart photo with the same phone
     /// under the same light (<see cref="ReferenceResult.Camera"/>). The card then sets each channel's gain, and skin
     /// goes through <see cref="SkinSpectralCorrection"/>; hair keeps the von Kries gains.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.card_unusable</c> when the card is black or not finite;
+    /// <exception cref="ProblemException">422 <c>reference.card_unusable</c> when the card is black or not finite;
     /// <c>reference.camera_unusable</c> when the calibration does not see the card.</exception>
     public static ReferenceResult GreyCard(RgbColourSpace space, LinearRgb cardMean, Lab cardLab, CameraResponses? calibration = null)
     {
@@ -85,7 +90,7 @@ public static class ReferenceCorrector
         if (!seen.IsFinite || !target.IsFinite || !(seenCone.X > 0 && seenCone.Y > 0 && seenCone.Z > 0)
             || !(targetCone.X > 0 && targetCone.Y > 0 && targetCone.Z > 0))
         {
-            throw new ReferenceFitException("reference.card_unusable",
+            throw Unusable("reference.card_unusable",
                 "The grey card region is black or has no usable colour: check the region and the exposure.");
         }
 
@@ -110,7 +115,7 @@ public static class ReferenceCorrector
         MatrixCorrection? skin = double.IsFinite(gr) && double.IsFinite(gg) && double.IsFinite(gb) && gr > 0 && gg > 0 && gb > 0
             ? SkinSpectralCorrection.Fit(inPhoto.Transform(Matrix3.Diagonal(gr, gg, gb)), SkinSpectraSet.Default)
             : null;
-        return skin ?? throw new ReferenceFitException("reference.camera_unusable",
+        return skin ?? throw Unusable("reference.camera_unusable",
             "The camera calibration does not see the grey card as this photo does (a channel would need a negative or no gain): send back reference.camera from a chart photo taken with this phone under this light, unchanged.");
     }
 
@@ -125,7 +130,7 @@ public static class ReferenceCorrector
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
     /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row. A patch without usable
     /// pixels may be passed as NaN: it is left out like a clipped one.</param>
-    /// <exception cref="ReferenceFitException"><c>reference.chart_degenerate</c> when the patches cannot be fitted,
+    /// <exception cref="ProblemException">422 <c>reference.chart_degenerate</c> when the patches cannot be fitted,
     /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped.</exception>
     public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
     {
@@ -142,7 +147,7 @@ public static class ReferenceCorrector
         var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !IsClipped(space, patchMeans[i])).ToList();
         if (usable.Count < MinimumUsablePatches)
         {
-            throw new ReferenceFitException("reference.chart_clipped", FormattableString.Invariant(
+            throw Unusable("reference.chart_clipped", FormattableString.Invariant(
                 $"Only {usable.Count} of the 24 chart patches are neither black nor saturated in some channel; at least {MinimumUsablePatches} are needed. Check the exposure and the corners."));
         }
 

@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Tests.Photos.Reference;
@@ -97,7 +98,7 @@ public sealed class ChartGeometryTests
     [Fact]
     public void Three_collinear_corners_are_refused()
     {
-        var error = Assert.Throws<ReferenceFitException>(() => ChartGeometry.PatchSamplingQuads([(0, 0), (100, 0), (200, 0), (0, 100)]));
+        var error = Assert.Throws<ProblemException>(() => ChartGeometry.PatchSamplingQuads([(0, 0), (100, 0), (200, 0), (0, 100)]));
         Assert.Equal("reference.corners_invalid", error.Code);
     }
 
@@ -105,7 +106,7 @@ public sealed class ChartGeometryTests
     public void Corners_clicked_in_a_crossed_order_are_refused()
     {
         // Dark skin, black, bluish green, blue: the edges cross.
-        var error = Assert.Throws<ReferenceFitException>(() => ChartGeometry.PatchSamplingQuads([(100, 100), (700, 500), (700, 100), (100, 500)]));
+        var error = Assert.Throws<ProblemException>(() => ChartGeometry.PatchSamplingQuads([(100, 100), (700, 500), (700, 100), (100, 500)]));
         Assert.Equal("reference.corners_invalid", error.Code);
     }
 

@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
 
@@ -143,7 +144,7 @@ public sealed class ColorCheckerFitTests
     {
         // A mislocated chart sampling the same grey wall 24 times.
         List<LinearRgb> wall = [.. Enumerable.Repeat(new LinearRgb(0.2, 0.2, 0.2), 24)];
-        var error = Assert.Throws<ReferenceFitException>(() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, wall));
+        var error = Assert.Throws<ProblemException>(() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, wall));
         Assert.Equal("reference.chart_degenerate", error.Code);
     }
 
@@ -151,7 +152,7 @@ public sealed class ColorCheckerFitTests
     public void An_underexposed_chart_with_too_few_usable_patches_is_refused()
     {
         List<LinearRgb> black = [.. Chart().Select(c => Scale(c, 0.001))];
-        var error = Assert.Throws<ReferenceFitException>(() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, black));
+        var error = Assert.Throws<ProblemException>(() => ReferenceCorrector.ColorChecker(RgbColourSpace.Srgb, black));
         Assert.Equal("reference.chart_clipped", error.Code);
     }
 

@@ -1,3 +1,4 @@
+using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Api.Tests.Photos.Synthetic;
 using SmpShade.Colour;
@@ -91,7 +92,7 @@ public sealed class GreyCardAndNoneTests
     [InlineData(-0.1, -0.1, -0.1)]
     public void A_black_or_broken_card_is_refused_with_a_code(double r, double g, double b)
     {
-        var error = Assert.Throws<ReferenceFitException>(() =>
+        var error = Assert.Throws<ProblemException>(() =>
             ReferenceCorrector.GreyCard(RgbColourSpace.Srgb, new LinearRgb(r, g, b), ReferenceCorrector.NeutralCardLab()));
         Assert.Equal("reference.card_unusable", error.Code);
     }
