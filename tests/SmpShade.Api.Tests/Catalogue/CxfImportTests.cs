@@ -87,4 +87,84 @@ public sealed class CxfImportTests(SmpShadeFactory factory)
     {
         await ProblemAssert.IsProblemAsync(await PutCxf(NewSupplier("cxf"), xml), HttpStatusCode.UnprocessableEntity, "catalogue.cxf_invalid");
     }
+
+    /// <summary>
+    /// Issue 15: a 1.4 MB body of nested objects cost 77 s of CPU when the whole file was loaded as a tree and searched.
+    /// Read as a stream, nesting past 64 levels is refused at once (real CxF3 files nest under 10).
+    /// </summary>
+    [Fact]
+    public async Task A_CxF3_body_nested_deeper_than_the_limit_is_refused_at_once()
+    {
+        const int depth = 50_000;
+        var xml = new StringBuilder("""<cc:CxF xmlns:cc="http://colorexchangeformat.com/CxF3-core"><cc:Resources><cc:ObjectCollection>""");
+        xml.Insert(xml.Length, """<cc:Object Id="o" Name="x"><cc:ColorValues>""", depth);
+        xml.Insert(xml.Length, "</cc:ColorValues></cc:Object>", depth);
+        xml.Append("</cc:ObjectCollection></cc:Resources></cc:CxF>");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var problem = await ProblemAssert.IsProblemAsync(
+            await client.PutAsync(NewSupplier("deep"), new StringContent(xml.ToString(), Encoding.UTF8, "application/xml"), TestKeys.Admin, "?dryRun=true"),
+            HttpStatusCode.UnprocessableEntity, "catalogue.cxf_invalid");
+        Assert.Contains("nested deeper than 64", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_CxF3_body_with_more_elements_than_the_limit_is_refused()
+    {
+        // 600,000 empty elements in a 4 MB body: each is cheap to read, but nothing a catalogue needs has that many.
+        string xml = Cxf(Item("o1", "x", 30, 0, 0, """<cc:Tag Name="base" Value="carbon"/><cc:Tag Name="water_parts" Value="0"/>""")
+            + "<cc:Padding>" + string.Concat(Enumerable.Repeat("<p/>", 600_000)) + "</cc:Padding>");
+        var problem = await ProblemAssert.IsProblemAsync(await PutCxf(NewSupplier("wide"), xml), HttpStatusCode.UnprocessableEntity, "catalogue.cxf_invalid");
+        Assert.Contains("more than 500000 elements", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reading_a_CxF3_body_stops_when_the_request_is_cancelled()
+    {
+        // A body that never ends: the reader must give up when the token fires, not wait for (or parse) more.
+        using var cancel = new CancellationTokenSource();
+        var body = new EndlessCxf(cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            SmpShade.Api.Catalogue.CxfCatalogueReader.ReadAsync(body, new SmpShade.Api.Catalogue.CatalogueBuilder(), cancel.Token));
+        Assert.True(body.Served < 64L * 1024 * 1024, $"{body.Served} bytes read after cancellation");
+    }
+
+    /// <summary>An opening CxF3 element followed by an unending run of empty elements; cancels after 1 MB has been served.</summary>
+    private sealed class EndlessCxf(CancellationTokenSource cancel) : Stream
+    {
+        private static readonly byte[] Head = Encoding.UTF8.GetBytes("""<cc:CxF xmlns:cc="http://colorexchangeformat.com/CxF3-core"><cc:Resources>""");
+        private static readonly byte[] Filler = Encoding.UTF8.GetBytes("<cc:X/>");
+
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = 0;
+            while (n < count)
+            {
+                long at = Served + n;
+                buffer[offset + n] = at < Head.Length ? Head[at] : Filler[(at - Head.Length) % Filler.Length];
+                n++;
+            }
+
+            Served += n;
+            if (Served > 1024 * 1024)
+            {
+                cancel.Cancel();
+            }
+
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
