@@ -65,7 +65,7 @@ public class CatalogueImportBenchmarks
         await CsvCatalogueReader.ReadAsync(new MemoryStream(csv), builder, CancellationToken.None);
         await using var db = new SqliteSmpShadeDbContext(options);
         using var gate = new CatalogueImportGate();
-        var importer = new CatalogueImporter(db, TimeProvider.System, gate, NullLogger<CatalogueImporter>.Instance);
+        var importer = new CatalogueImporter(db, TimeProvider.System, gate, Microsoft.Extensions.Options.Options.Create(new CatalogueOptions()), NullLogger<CatalogueImporter>.Instance);
         return await importer.ImportAsync("bench", builder.Pigments, "csv", "bench", CancellationToken.None);
     }
 }

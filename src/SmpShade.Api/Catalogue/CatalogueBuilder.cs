@@ -12,7 +12,9 @@ public sealed record RowFields(
 /// Validates rows one by one, collecting every error rather than stopping at the first, so a supplier can fix a
 /// whole file in one go. The import stores nothing unless <see cref="Errors"/> stays empty.
 /// </summary>
-public sealed class CatalogueBuilder
+/// <param name="maxPigments">Most rows accepted; one more ends the read with 422 <c>catalogue.too_many_pigments</c>.</param>
+/// <param name="maxDilutionSteps">Most water_parts values per row; more is a row error.</param>
+public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilutionSteps = int.MaxValue)
 {
     /// <summary>Most errors listed in one answer; the count says how many there were in all.</summary>
     public const int MaxListedErrors = 1000;
@@ -44,7 +46,14 @@ public sealed class CatalogueBuilder
 
     public void Add(int row, RowFields f)
     {
-        RowCount++;
+        ArgumentNullException.ThrowIfNull(f);
+        if (++RowCount > maxPigments)
+        {
+            // Stop reading at once: nothing after this row can make the file acceptable.
+            throw CatalogueProblems.Invalid("catalogue.too_many_pigments", "The catalogue has too many pigments.",
+                $"At most {maxPigments} pigments per catalogue (Catalogue:MaxPigments); split it by line or supplier.");
+        }
+
         int before = ErrorCount;
         string? sku = Text(row, "sku", f.Sku, 64, required: true);
         if (sku is not null && !skus.Add(sku))
@@ -162,6 +171,12 @@ public sealed class CatalogueBuilder
         if (parts is null || parts.Count == 0 || parts.All(string.IsNullOrWhiteSpace))
         {
             AddError(row, column, "missing; e.g. 0;3;6;12;20");
+            return null;
+        }
+
+        if (parts.Count > maxDilutionSteps)
+        {
+            AddError(row, column, $"{parts.Count} dilution steps; at most {maxDilutionSteps} (Catalogue:MaxDilutionSteps)");
             return null;
         }
 

@@ -18,8 +18,8 @@ public static class CatalogueEndpoints
             .WithSummary("A supplier's pigments (current version, or ?version=N), paged and filtered by base, line and q (sku/name).")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         group.MapGet("/{supplier}/catalogue/versions", ListVersionsAsync).WithName("ListCatalogueVersions").RequireReadAccess()
-            .WithSummary("A supplier's catalogue versions, newest first, with row counts and the key that loaded each.")
-            .ProducesProblem(401).ProducesProblem(404);
+            .WithSummary("A supplier's catalogue versions, newest first, paged (page, pageSize ≤ 500, default 50), with row counts and the key that loaded each.")
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
         group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).WithName("ImportCatalogue").RequireRoles(Roles.Admin, Roles.Supplier)
             .Accepts<CatalogueJson>("application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml")
             .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
@@ -67,14 +67,22 @@ public static class CatalogueEndpoints
         return TypedResults.Ok(new PigmentList(result.Items.Select(PigmentResponse.From).ToList(), result.Total, paging.Page, paging.PageSize));
     }
 
-    /// <summary>A supplier's catalogue versions, newest first.</summary>
+    /// <summary>A supplier's catalogue versions, newest first, one page at a time.</summary>
     /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters (e.g. <c>sample</c>).</param>
+    /// <param name="page">Page number from 1 (default 1).</param>
+    /// <param name="pageSize">Versions per page, 1–500 (default 50).</param>
     /// <param name="store">The catalogue store.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
-    public static async Task<Ok<VersionList>> ListVersionsAsync(string supplier, CatalogueStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<VersionList>, ProblemHttpResult>> ListVersionsAsync(
+        string supplier, int? page, int? pageSize, CatalogueStore store, CancellationToken cancellationToken)
     {
-        var versions = await store.ListVersionsAsync(supplier, cancellationToken);
+        if (PageRequest.Validate(page, pageSize, MaxPageSize, "catalogue.paging_invalid", out var problem) is not { } paging)
+        {
+            return problem!;
+        }
+
+        var (versions, total) = await store.ListVersionsAsync(supplier, paging.Page, paging.PageSize, cancellationToken);
         return TypedResults.Ok(new VersionList(supplier, versions.Select(v =>
-            new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList()));
+            new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList(), total, paging.Page, paging.PageSize));
     }
 }

@@ -51,7 +51,7 @@ public static class CatalogueImportEndpoint
             limit.MaxRequestBodySize = max;
         }
 
-        var builder = new CatalogueBuilder();
+        var builder = new CatalogueBuilder(options.Value.MaxPigments, options.Value.MaxDilutionSteps);
         try
         {
             var body = new LimitedStream(context.Request.Body, max);

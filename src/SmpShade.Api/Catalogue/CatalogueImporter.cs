@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
 
@@ -10,12 +11,14 @@ namespace SmpShade.Api.Catalogue;
 /// the previous version current and complete. Racing imports for one supplier are kept consistent by the unique
 /// (supplier, number) index: the loser of a race rolls back and retries with the next number.
 /// </summary>
-public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, CatalogueImportGate gate, ILogger<CatalogueImporter> logger)
+public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, CatalogueImportGate gate, IOptions<CatalogueOptions> options,
+    ILogger<CatalogueImporter> logger)
 {
     private const int MaxAttempts = 8;
 
     /// <summary>Stores the pigments as a new version and returns its number.</summary>
     /// <exception cref="ProblemException">503 <c>catalogue.busy</c>: the database stayed locked by another writer past its busy timeout.</exception>
+    /// <exception cref="ProblemException">429 <c>catalogue.rate_limited</c>: the supplier stored <see cref="CatalogueOptions.MaxVersionsPerHour"/> versions in the last hour.</exception>
     public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
         string loadedByKeyId, CancellationToken cancellationToken)
     {
@@ -58,6 +61,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
+                await EnsureWithinHourlyLimitAsync(supplier.Id, cancellationToken);
                 int current = await db.CatalogueVersions.Where(v => v.SupplierId == supplier.Id)
                     .MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
                 var version = new CatalogueVersion
@@ -83,6 +87,35 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                 logger.LogInformation(error, "Catalogue import for {Supplier} collided (attempt {Attempt}); retrying", supplierSlug, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// The limit counts the supplier's versions stored in the last hour, from the database, so it holds across
+    /// replicas. Versions are numbered in time order: the limit is reached when the limit-th newest is under an hour
+    /// old, and lifts when that one turns an hour old. (SQLite cannot compare DateTimeOffset in SQL, hence the last
+    /// few are read and compared here.)
+    /// </summary>
+    private async Task EnsureWithinHourlyLimitAsync(int supplierId, CancellationToken cancellationToken)
+    {
+        int limit = options.Value.MaxVersionsPerHour;
+        if (limit == 0)
+        {
+            return;
+        }
+
+        var recent = await db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == supplierId)
+            .OrderByDescending(v => v.Number).Take(limit).Select(v => v.LoadedAt).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        if (recent.Count == limit && recent[^1] > now.AddHours(-1))
+        {
+            int wait = (int)Math.Ceiling((recent[^1].AddHours(1) - now).TotalSeconds);
+            wait = Math.Max(1, wait);
+            throw new ProblemException(StatusCodes.Status429TooManyRequests, "catalogue.rate_limited", "Too many catalogue versions this hour.",
+                $"At most {limit} catalogue versions per supplier per hour (Catalogue:MaxVersionsPerHour); the next is possible in {wait} s.")
+            {
+                RetryAfterSeconds = wait,
+            };
         }
     }
 

@@ -25,7 +25,7 @@ public sealed record SupplierList(IReadOnlyList<SupplierResponse> Items);
 
 public sealed record VersionResponse(int Version, int Pigments, string SourceFormat, string LoadedBy, DateTimeOffset LoadedAt);
 
-public sealed record VersionList(string Supplier, IReadOnlyList<VersionResponse> Items);
+public sealed record VersionList(string Supplier, IReadOnlyList<VersionResponse> Items, int Total, int Page, int PageSize);
 
 /// <summary>Import answer: 201 with the new version, or 200 for a dry run (<c>version</c> null, nothing stored).</summary>
 public sealed record ImportResult(string Supplier, int? Version, int Pigments, bool DryRun);

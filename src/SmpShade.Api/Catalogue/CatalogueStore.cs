@@ -52,12 +52,15 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
         }).ToList();
     }
 
-    /// <summary>A supplier's versions, newest first.</summary>
-    public async Task<IReadOnlyList<CatalogueVersion>> ListVersionsAsync(string supplier, CancellationToken cancellationToken)
+    /// <summary>One page of a supplier's versions, newest first, and how many there are.</summary>
+    public async Task<(IReadOnlyList<CatalogueVersion> Items, int Total)> ListVersionsAsync(string supplier, int page, int pageSize,
+        CancellationToken cancellationToken)
     {
         var row = await FindSupplierAsync(supplier, "No such supplier.", cancellationToken);
-        return await db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id)
-            .OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        var versions = db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id);
+        int total = await versions.CountAsync(cancellationToken);
+        var items = await versions.OrderByDescending(v => v.Number).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (items, total);
     }
 
     /// <summary>One page of a version's pigments, in file order, filtered by base, line (exact, case-insensitive) and q (in sku or name).</summary>

@@ -16,6 +16,13 @@ public sealed class PreparedCatalogue
     /// <summary>The ladder when a supplier gives none (SCIENCE.md §8).</summary>
     public static readonly IReadOnlyList<double> DefaultLadder = [0, 1, 3, 6, 12, 20];
 
+    /// <summary>
+    /// Most dilution steps evaluated per pigment, whatever is stored: a longer ladder (stored before the import cap
+    /// existed) is thinned to this many evenly spaced steps, first and last kept, so one pigment cannot cost a match
+    /// more than this many predictions (a 110,000-step ladder made every match take 2 s).
+    /// </summary>
+    public const int MaxLadderSteps = 64;
+
     /// <summary>Prepares every pigment (a smoothest spectrum per Lab-only pigment: ~0.1 ms each).</summary>
     public PreparedCatalogue(PigmentSet set)
     {
@@ -37,9 +44,13 @@ public sealed class PreparedCatalogue
     private static PreparedPigment Prepare(MatchPigment p)
     {
         var ink = p.Reflectance is { Count: Chromophores.Count } r ? InkOptics.FromReflectance(r) : InkOptics.FromLab(p.Lab);
-        IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? p.WaterParts : DefaultLadder;
+        IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? Thin(p.WaterParts) : DefaultLadder;
         return new PreparedPigment(p, ink, ladder);
     }
+
+    private static IReadOnlyList<double> Thin(IReadOnlyList<double> ladder) => ladder.Count <= MaxLadderSteps
+        ? ladder
+        : [.. Enumerable.Range(0, MaxLadderSteps).Select(i => ladder[(int)Math.Round(i * (ladder.Count - 1) / (double)(MaxLadderSteps - 1))])];
 }
 
 /// <summary>

@@ -7,8 +7,11 @@ namespace SmpShade.Api.Tests.Catalogue;
 /// <summary>A SQLite busy timeout of one second, so writers that race on the file lock show it quickly.</summary>
 public sealed class ShortBusyTimeoutFactory : SmpShadeFactory
 {
-    public ShortBusyTimeoutFactory() =>
+    public ShortBusyTimeoutFactory()
+    {
         Settings["ConnectionStrings:SmpShade"] = $"Data Source={Path.Combine(DataFolder, "smpshade.db")};Default Timeout=1";
+        Settings["Catalogue:MaxPigments"] = "20000"; // the race needs imports large enough to overlap
+    }
 }
 
 /// <summary>Large imports racing for one supplier queue up instead of failing on the database lock.</summary>
