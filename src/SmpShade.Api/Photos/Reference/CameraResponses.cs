@@ -1,4 +1,5 @@
 using SmpShade.Colour;
+using SmpShade.Colour.Numerics;
 using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Photos.Reference;

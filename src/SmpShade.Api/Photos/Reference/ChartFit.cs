@@ -1,5 +1,6 @@
 using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
+using SmpShade.Colour.Numerics;
 
 namespace SmpShade.Api.Photos.Reference;
 

@@ -1,3 +1,5 @@
+using SmpShade.Colour.Numerics;
+
 namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>

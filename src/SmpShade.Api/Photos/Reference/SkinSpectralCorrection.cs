@@ -1,4 +1,5 @@
 using SmpShade.Colour;
+using SmpShade.Colour.Numerics;
 using SmpShade.Colour.Skin;
 
 namespace SmpShade.Api.Photos.Reference;

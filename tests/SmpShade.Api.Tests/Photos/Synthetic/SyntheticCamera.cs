@@ -1,5 +1,6 @@
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
+using SmpShade.Colour.Numerics;
 using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Tests.Photos.Synthetic;

@@ -1,14 +1,19 @@
-namespace SmpShade.Api.Photos.Reference;
+namespace SmpShade.Colour.Numerics;
 
 /// <summary>
-/// The little dense linear algebra reference correction needs: a square solve (the 8×8 homography
-/// system), an inverse (the 36×36 camera-response system) and least squares through the normal equations with a Cholesky factorisation (chart fits
-/// have at most 6 unknowns per channel, so the squared condition number is harmless).
+/// The service's one dense linear solver, for small systems: a square solve (the smoothest-reflectance KKT system,
+/// the 8×8 homography), an inverse (the 36×36 camera-response system) and least squares through the normal equations
+/// with a Cholesky factorisation (chart fits have at most 6 unknowns per channel, so the squared condition number is
+/// harmless). Gauss–Jordan elimination with partial pivoting; a pivot below the tolerance (by default 1e-12 of the
+/// matrix's largest entry) means singular (null), never a division by a rounding error.
 /// </summary>
 public static class LinearSolver
 {
-    /// <summary>Solves A x = b by Gauss–Jordan elimination with partial pivoting; null when A is singular.</summary>
-    public static double[]? Solve(double[,] a, double[] b)
+    /// <summary>Solves A x = b (A square, not modified); null when A is singular.</summary>
+    /// <param name="a">The square matrix.</param>
+    /// <param name="b">The right-hand side, one entry per row of <paramref name="a"/>.</param>
+    /// <param name="pivotTolerance">A pivot smaller than this means singular; by default 1e-12 of A's largest entry.</param>
+    public static double[]? Solve(double[,] a, double[] b, double? pivotTolerance = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -18,10 +23,11 @@ public static class LinearSolver
             rhs[i, 0] = b[i];
         }
 
-        return GaussJordan(a, rhs) is { } x ? [.. Enumerable.Range(0, b.Length).Select(i => x[i, 0])] : null;
+        return Eliminate(a, rhs, pivotTolerance) is { } x ? [.. Enumerable.Range(0, b.Length).Select(i => x[i, 0])] : null;
     }
 
-    /// <summary>The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting; null when it is singular.</summary>
+    /// <summary>The inverse of a square matrix; null when it is singular (a pivot below 1e-12 of its largest entry).</summary>
+    /// <param name="a">The square matrix (not modified).</param>
     public static double[,]? Inverse(double[,] a)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -32,21 +38,19 @@ public static class LinearSolver
             identity[i, i] = 1;
         }
 
-        return GaussJordan(a, identity);
+        return Eliminate(a, identity, null);
     }
 
-    /// <summary>X with A X = B (A square, B with any number of columns); null when a pivot is below 1e-12 of A's largest entry.</summary>
-    private static double[,]? GaussJordan(double[,] a, double[,] b)
+    /// <summary>
+    /// X with A X = B (A square, B with any number of columns) by Gauss–Jordan elimination with partial pivoting:
+    /// each column is cleared above and below its pivot, and each row divided by its pivot at the end.
+    /// </summary>
+    private static double[,]? Eliminate(double[,] a, double[,] b, double? pivotTolerance)
     {
         int n = a.GetLength(0), c = b.GetLength(1);
         var m = (double[,])a.Clone();
         var x = (double[,])b.Clone();
-        double scale = 0;
-        foreach (double v in m)
-        {
-            scale = Math.Max(scale, Math.Abs(v));
-        }
-
+        double tolerance = pivotTolerance ?? 1e-12 * LargestMagnitude(m);
         for (int col = 0; col < n; col++)
         {
             int pivot = col;
@@ -58,45 +62,53 @@ public static class LinearSolver
                 }
             }
 
-            if (!(Math.Abs(m[pivot, col]) > 1e-12 * scale))
+            if (!(Math.Abs(m[pivot, col]) >= tolerance))
             {
                 return null;
             }
 
             SwapRows(m, pivot, col);
             SwapRows(x, pivot, col);
-            double d = 1 / m[col, col];
-            for (int j = 0; j < n; j++)
-            {
-                m[col, j] *= d;
-            }
-
-            for (int j = 0; j < c; j++)
-            {
-                x[col, j] *= d;
-            }
-
             for (int row = 0; row < n; row++)
             {
-                double f = m[row, col];
-                if (row == col || f == 0)
+                if (row == col || m[row, col] == 0)
                 {
                     continue;
                 }
 
+                double factor = m[row, col] / m[col, col];
                 for (int j = col; j < n; j++)
                 {
-                    m[row, j] -= f * m[col, j];
+                    m[row, j] -= factor * m[col, j];
                 }
 
                 for (int j = 0; j < c; j++)
                 {
-                    x[row, j] -= f * x[col, j];
+                    x[row, j] -= factor * x[col, j];
                 }
             }
         }
 
+        for (int row = 0; row < n; row++)
+        {
+            for (int j = 0; j < c; j++)
+            {
+                x[row, j] /= m[row, row];
+            }
+        }
+
         return x;
+    }
+
+    private static double LargestMagnitude(double[,] m)
+    {
+        double largest = 0;
+        foreach (double v in m)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        return largest;
     }
 
     private static void SwapRows(double[,] m, int r1, int r2)
@@ -116,6 +128,8 @@ public static class LinearSolver
     /// Least squares for several right-hand sides: the k×c matrix C minimising ‖X C − Y‖ (X is n×k, Y is n×c),
     /// from XᵀX C = XᵀY solved by Cholesky. Null when XᵀX is not positive definite (rank-deficient X).
     /// </summary>
+    /// <param name="x">The n×k design matrix.</param>
+    /// <param name="y">The n×c targets.</param>
     public static double[,]? LeastSquares(double[,] x, double[,] y)
     {
         ArgumentNullException.ThrowIfNull(x);
