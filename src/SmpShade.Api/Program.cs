@@ -19,13 +19,13 @@ builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
 builder.AddSmpShadeDatabase();
 // API keys and roles.
-builder.Services.AddApiKeys();
+builder.Services.AddAuth();
 // Supplier catalogues: import, versions, reads, the first-start sample.
 builder.Services.AddCatalogue();
 // OpenAPI document and Swagger UI.
 builder.Services.AddSmpShadeOpenApi();
 // Photo analysis: decode limits, colour profiles, hair/skin measurement.
-builder.Services.AddPhotoAnalysis();
+builder.Services.AddPhotos();
 // Healed-tone model (HealedTone: options) and pigment ranking.
 builder.Services.AddMatching();
 // Recorded healed results and the learnt correction (HealedToneLearning: options).
@@ -44,11 +44,11 @@ app.MapSmpShadeHealth();
 // API keys: issue, list, revoke (admin).
 app.MapKeys();
 // Suppliers, pigments, catalogue import and versions.
-app.MapCatalogue();
+app.MapSuppliers();
 // POST /api/v1/analyses: photo → hair and skin CIELAB.
 app.MapAnalyses();
 // POST /api/v1/matches: rank pigments by predicted healed tone.
-app.MapMatching();
+app.MapMatches();
 // POST/GET /api/v1/outcomes: recorded healed results.
 app.MapOutcomes();
 // /api/v1/models/healed-tone: train the correction, list its versions.

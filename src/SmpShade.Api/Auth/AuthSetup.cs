@@ -5,7 +5,7 @@ namespace SmpShade.Api.Auth;
 public static class AuthSetup
 {
     /// <summary>API keys and roles: options, the key store, the failed-attempt limiter and the first-start admin key.</summary>
-    public static IServiceCollection AddApiKeys(this IServiceCollection services)
+    public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrEmpty(o.BootstrapAdminKey) || o.BootstrapAdminKey.Length >= AuthOptions.MinBootstrapKeyLength,

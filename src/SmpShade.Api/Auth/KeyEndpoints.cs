@@ -12,11 +12,17 @@ public static class KeyEndpoints
     {
         var group = routes.MapGroup("/api/v1/keys").WithTags("Keys").RequireRoles(Roles.Admin);
         group.MapPost("/", CreateAsync).WithName("CreateKey").WithSummary("Issue an API key; the key is shown only in this answer.")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", ListAsync).WithName("ListKeys").WithSummary("List keys (ids, roles, prefixes; never the keys).")
-            .ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeKey").WithSummary("Revoke a key; it stops working at once.")
-            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

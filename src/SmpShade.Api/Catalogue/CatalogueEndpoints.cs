@@ -9,17 +9,22 @@ public static class CatalogueEndpoints
 {
     public const int MaxPageSize = 500;
 
-    public static RouteGroupBuilder MapCatalogue(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapSuppliers(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/suppliers").WithTags("Catalogue");
         group.MapGet("/", ListSuppliersAsync).WithName("ListSuppliers").RequireReadAccess()
-            .WithSummary("Suppliers with their current catalogue version.").ProducesProblem(401);
+            .WithSummary("Suppliers with their current catalogue version.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{supplier}/pigments", ListPigmentsAsync).WithName("ListPigments").RequireReadAccess()
             .WithSummary("A supplier's pigments (current version, or ?version=N), paged and filtered by base, line and q (sku/name).")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{supplier}/catalogue/versions", ListVersionsAsync).WithName("ListCatalogueVersions").RequireReadAccess()
             .WithSummary("A supplier's catalogue versions, newest first, paged (page, pageSize ≤ 500, default 50), with row counts and the key that loaded each.")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).WithName("ImportCatalogue").RequireRoles(Roles.Admin, Roles.Supplier)
             .Accepts<CatalogueJson>("application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml")
             .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
@@ -28,7 +33,13 @@ public static class CatalogueEndpoints
                 "CxF3 (ISO 17972-1) as application/xml: objects with cc:ColorCIELab, the illuminant/observer of their ColorSpecification, " +
                 "SMP fields as cc:Tag sku, line, base, water_parts; an optional 10 nm cc:ReflectanceSpectrum. " +
                 "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

@@ -61,11 +61,11 @@ public static class ProblemDetailsSetup
     // Exceptions the framework raises for malformed requests are 4xx, never 500; the detail of a 500 is never shown.
     private static ProblemException Classify(Exception error) => error switch
     {
-        BadHttpRequestException { StatusCode: 413 } => new(413, "request.too_large", "The request body is too large.", error.Message),
-        BadHttpRequestException { InnerException: JsonException } => new(400, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(StatusCodes.Status413PayloadTooLarge, "request.too_large", "The request body is too large.", error.Message),
+        BadHttpRequestException { InnerException: JsonException } => new(StatusCodes.Status400BadRequest, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
         BadHttpRequestException bad => new(bad.StatusCode, Problems.CodeForStatus(bad.StatusCode), "The request could not be read.", error.Message),
-        JsonException => new(400, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
-        OperationCanceledException => new(499, "request.cancelled", "The request was cancelled.", error.Message),
-        _ => new(500, "server.error", "An unexpected error occurred."),
+        JsonException => new(StatusCodes.Status400BadRequest, "request.invalid_json", "The request body is not valid JSON for this endpoint.", error.Message),
+        OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, "request.cancelled", "The request was cancelled.", error.Message),
+        _ => new(StatusCodes.Status500InternalServerError, "server.error", "An unexpected error occurred."),
     };
 }

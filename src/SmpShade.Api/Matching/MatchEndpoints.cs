@@ -10,7 +10,7 @@ namespace SmpShade.Api.Matching;
 public static class MatchEndpoints
 {
     /// <summary>Maps the matching routes.</summary>
-    public static RouteGroupBuilder MapMatching(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapMatches(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/matches").WithTags("Matching");
         group.MapPost("/", MatchAsync)

@@ -50,7 +50,7 @@ public interface IPigmentSource
     static ProblemException CatalogueMissing(string code, string detail) => ProblemException.NotFound(code, "Catalogue not found", detail);
 }
 
-/// <summary>Pigments held in memory (tests, benchmarks, and the service until catalogues are in the database).</summary>
+/// <summary>Pigments held in memory, for tests and benchmarks (the service reads the catalogue store).</summary>
 public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : IPigmentSource
 {
     private readonly List<MatchPigment> all = [.. pigments];

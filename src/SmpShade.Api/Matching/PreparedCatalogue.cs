@@ -7,13 +7,16 @@ namespace SmpShade.Api.Matching;
 /// <summary>A pigment with the optics that depend only on the catalogue: its spectrum, K/S and ladder.</summary>
 /// <param name="Pigment">The catalogue entry.</param>
 /// <param name="Ink">Drawdown reflectance and K/S on the model grid.</param>
-/// <param name="Ladder">Water parts to try: the supplier's, else <see cref="PreparedCatalogue.DefaultLadder"/>.</param>
+/// <param name="Ladder">Water parts to try: the supplier's (an import always has one), else <see cref="PreparedCatalogue.DefaultLadder"/>.</param>
 public sealed record PreparedPigment(MatchPigment Pigment, InkOptics Ink, IReadOnlyList<double> Ladder);
 
 /// <summary>Every pigment of a <see cref="PigmentSet"/>, prepared once.</summary>
 public sealed class PreparedCatalogue
 {
-    /// <summary>The ladder when a supplier gives none (SCIENCE.md §8).</summary>
+    /// <summary>
+    /// The ladder for a pigment that comes without one (SCIENCE.md §8). The catalogue import refuses a row without
+    /// water_parts, so only in-memory sources (tests, benchmarks) reach it.
+    /// </summary>
     public static readonly IReadOnlyList<double> DefaultLadder = [0, 1, 3, 6, 12, 20];
 
     /// <summary>

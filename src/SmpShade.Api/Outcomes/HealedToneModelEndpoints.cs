@@ -16,9 +16,12 @@ public static class HealedToneModelEndpoints
         group.MapPost("/train", TrainAsync).WithName("TrainHealedToneModel")
             .WithSummary("Train the healed-tone correction on every outcome, with cross-validation against physics-only")
             .WithDescription("Stores a new version; it is put in force only when its cross-validated ΔE00 beats physics-only by the margin.")
-            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(409);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithName("ListHealedToneModels").WithSummary("Versions with their cross-validated ΔE00, and which one is in force")
-            .ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 

@@ -24,12 +24,22 @@ public static class OutcomeEndpoints
             .AcceptsPhotoForm("outcome", typeof(OutcomeRequest), "The outcome without skinLab and healedLab (both measured from the photo: "
                 + "options.regions.hair = the healed dots, options.regions.skin = the skin around them, both required).")
             .DisableAntiforgery()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415)
-            .ProducesProblem(422).ProducesProblem(503);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/", ListAsync).WithName("ListOutcomes").WithSummary("Recorded outcomes, newest first, paged; filter by supplier and sku")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/{id:long}", GetAsync).WithName("GetOutcome").WithSummary("One recorded outcome")
-            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -49,7 +59,7 @@ public static class OutcomeEndpoints
 
         if (!context.Request.HasJsonContentType())
         {
-            return Problems.Create(415, "request.unsupported_media_type", "Send JSON or multipart/form-data",
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or multipart/form-data",
                 "An outcome is an application/json body, or multipart/form-data with a photo.");
         }
 

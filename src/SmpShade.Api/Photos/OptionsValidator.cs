@@ -1,13 +1,11 @@
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Photos;
 
 /// <summary>Checks analysis options at the HTTP boundary; every failure is a 400 with a stable code.</summary>
 public static class OptionsValidator
 {
-    /// <summary>Reference types the service knows.</summary>
-    public static readonly IReadOnlyList<string> ReferenceTypes = ["none", "greyCard", "colorChecker24"];
-
     /// <summary>
     /// Darkest grey card accepted (L* 10, luminance reflectance 0.0113): below it the card's few photo-electrons make
     /// the gains mostly noise, and no reference card is made that dark.
@@ -115,14 +113,14 @@ public static class OptionsValidator
             return;
         }
 
-        string type = reference.Type ?? "none";
-        if (!ReferenceTypes.Contains(type, StringComparer.Ordinal))
+        string type = reference.Type ?? ReferenceTypes.None;
+        if (!ReferenceTypes.All.Contains(type, StringComparer.Ordinal))
         {
             throw ProblemException.BadRequest("reference.unknown_type", "Unknown reference type.",
-                $"'{type}' is not one of: {string.Join(", ", ReferenceTypes)}.");
+                $"'{type}' is not one of: {string.Join(", ", ReferenceTypes.All)}.");
         }
 
-        if (type == "greyCard")
+        if (type == ReferenceTypes.GreyCard)
         {
             if (options.Regions?.Reference is null)
             {
@@ -146,7 +144,7 @@ public static class OptionsValidator
 
         if (reference.Camera is { } camera)
         {
-            if (type != "greyCard")
+            if (type != ReferenceTypes.GreyCard)
             {
                 throw ProblemException.BadRequest("reference.camera_invalid", "A camera calibration goes with a grey card.",
                     "reference.camera is the calibration a chart answer returned; send it with reference.type 'greyCard' (a chart calibrates itself).");
@@ -159,7 +157,7 @@ public static class OptionsValidator
             }
         }
 
-        if (type == "colorChecker24")
+        if (type == ReferenceTypes.ColorChecker24)
         {
             var corners = reference.Corners;
             if (corners is null || corners.Count != 4

@@ -26,13 +26,6 @@ public sealed class PhotoAnalyzer : IDisposable
     /// <summary>The limits in force.</summary>
     public PhotoOptions Options => options;
 
-    /// <summary>Analyses photo bytes; throws <see cref="ProblemException"/> for anything the service refuses.</summary>
-    public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
-    {
-        using var slot = Reserve(cancellationToken);
-        return slot.Analyze(photo, analysis, cancellationToken);
-    }
-
     /// <summary>
     /// Takes a concurrency slot before the upload is read (503 <c>server.busy</c> when none is free): the endpoints
     /// hold it while the form is buffered, so the photos held in memory at once are bounded, not one per connection.

@@ -18,9 +18,9 @@ public static class ReferenceStage
         ArgumentNullException.ThrowIfNull(limits);
         var space = pixels.ColourSpace.Space;
         var reference = options.Reference;
-        switch (reference?.Type ?? "none")
+        switch (reference?.Type ?? ReferenceTypes.None)
         {
-            case "greyCard":
+            case ReferenceTypes.GreyCard:
                 var card = pixels.Sample(OptionsValidator.ToPolygon(options.Regions!.Reference!), limits.MaxSamplesPerRegion);
                 if (card.Linear.Length == 0)
                 {
@@ -31,7 +31,7 @@ public static class ReferenceStage
                 // SCIENCE.md §4: default card = 18 % reflectance neutral (L* ≈ 49.5).
                 var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
                 return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab, reference.Camera?.ToResponses());
-            case "colorChecker24":
+            case ReferenceTypes.ColorChecker24:
                 var corners = reference!.Corners!.Select(p => (p[0] * pixels.Width, p[1] * pixels.Height)).ToList();
                 var means = new List<LinearRgb>(24);
                 foreach (var quad in ChartGeometry.PatchSamplingQuads(corners))
@@ -70,7 +70,7 @@ public static class ReferenceStage
                 continue;
             }
 
-            string where = reference.Type == "none"
+            string where = reference.Type == ReferenceTypes.None
                 ? "The photo's own colours"
                 : $"The {reference.Type} correction";
             throw ProblemException.Unprocessable("reference.implausible",

@@ -47,7 +47,8 @@ public static class PhotoFiles
     public static AnalysisResult Analyse(byte[] photo, string? options = SceneRegions)
     {
         using var analyzer = Analyzer();
-        return analyzer.Analyze(photo, AnalysisForm.ParseOptions(options), CancellationToken.None);
+        using var slot = analyzer.Reserve(CancellationToken.None);
+        return slot.Analyze(photo, AnalysisForm.ParseOptions(options), CancellationToken.None);
     }
 
     public static JsonElement Json(string body)

@@ -4,7 +4,8 @@ namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>
 /// Maps a region's mean linear RGB (in the photo's own profile space) to XYZ relative to D65.
-/// A seam with three implementations: none (the profile's own matrix), grey card (von Kries), chart (fitted).
+/// Two implementations: a 3×3 matrix (<see cref="MatrixCorrection"/>: none, the grey card's von Kries gains, the chart's
+/// matrix fit) and the chart's root-polynomial fit (<see cref="RootPolynomialCorrection"/>).
 /// </summary>
 public interface IColourCorrection
 {

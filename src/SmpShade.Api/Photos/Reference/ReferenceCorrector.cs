@@ -54,7 +54,7 @@ public static class ReferenceCorrector
     public static ReferenceResult None(RgbColourSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
-        return new ReferenceResult("none", new MatrixCorrection(space.RgbToXyzD65), null, null, null, [NoneWarning]);
+        return new ReferenceResult(ReferenceTypes.None, new MatrixCorrection(space.RgbToXyzD65), null, null, null, [NoneWarning]);
     }
 
     /// <summary>The D65 Lab of a neutral card of the given luminance reflectance (0.18 → L* 49.50, a* = b* = 0).</summary>
@@ -97,7 +97,7 @@ public static class ReferenceCorrector
         // Bradford cone response of the card → the target's, as one matrix: M⁻¹ · diag(target/seen) · M · profile.
         Matrix3 matrix = ChromaticAdaptation.BradfordMatrix(seen, target) * space.RgbToXyzD65;
         MatrixCorrection? skin = calibration is null ? null : CalibratedSkin(space, cardMean, target.Y, calibration);
-        return new ReferenceResult("greyCard", new MatrixCorrection(matrix), null, null, null, skin is null ? [] : [CalibrationUsed], skin);
+        return new ReferenceResult(ReferenceTypes.GreyCard, new MatrixCorrection(matrix), null, null, null, skin is null ? [] : [CalibrationUsed], skin);
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public static class ReferenceCorrector
         // Skin is not a paint: its own correction, from the camera's responses the chart reveals (SkinSpectralCorrection).
         CameraResponses? camera = CameraResponses.Estimate([.. usable.Select(i => ColorCheckerSpectra.Reflectances[i])], rgb);
         MatrixCorrection? skin = camera is null ? null : SkinSpectralCorrection.Fit(camera, SkinSpectraSet.Default);
-        return new ReferenceResult("colorChecker24", best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin,
+        return new ReferenceResult(ReferenceTypes.ColorChecker24, best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin,
             camera?.Transform(space.RgbToXyzD65));
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmpShade.Api.Catalogue;
+using SmpShade.Api.Data;
 
-namespace SmpShade.Api.Data;
+namespace SmpShade.Api.Catalogue;
 
 internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
 {
