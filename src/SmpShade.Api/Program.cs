@@ -14,6 +14,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+// Client address and scheme from X-Forwarded-* of configured proxies only (ForwardedHeaders:KnownProxies/KnownNetworks).
+builder.AddSmpShadeForwardedHeaders();
 // Errors: RFC 9457 problem details with a stable `code`, for every failure.
 builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
@@ -33,6 +35,7 @@ builder.Services.AddOutcomes();
 
 var app = builder.Build();
 
+app.UseSmpShadeForwardedHeaders();
 app.UseSmpShadeProblemDetails();
 // X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
 app.UseApiKeys();

@@ -26,17 +26,19 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, FailedKeyLimiter limi
         ApiCaller? caller = null;
         if (!string.IsNullOrEmpty(presented))
         {
-            if (limiter.RetryAfter(client) is { } wait)
-            {
-                await TooManyAsync(context, wait);
-                return;
-            }
-
+            // The key is checked first: one that verifies is never refused, whatever others sent from this address.
             var keys = context.RequestServices.GetRequiredService<ApiKeyService>();
-            caller = await keys.AuthenticateAsync(presented, context.RequestAborted);
+            (caller, string? targeted) = await keys.AuthenticateAsync(presented, context.RequestAborted);
             if (caller is null)
             {
-                limiter.RecordFailure(client);
+                var wait = limiter.RetryAfter(client, targeted);
+                limiter.RecordFailure(client, targeted);
+                if (wait is not null)
+                {
+                    await TooManyAsync(context, wait.Value);
+                    return;
+                }
+
                 await Problems.Create(StatusCodes.Status401Unauthorized, "auth.key_invalid", "The API key is not valid.",
                     "The X-Api-Key header names no active key (unknown or revoked).").ExecuteAsync(context);
                 return;

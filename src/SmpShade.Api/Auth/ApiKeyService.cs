@@ -6,8 +6,11 @@ namespace SmpShade.Api.Auth;
 /// <summary>Issues, checks and revokes API keys against the database.</summary>
 public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time)
 {
-    /// <summary>The caller a presented key belongs to, or null when it is unknown or revoked.</summary>
-    public async Task<ApiCaller?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller a presented key belongs to, or null when it is unknown or revoked; with a failure, the id of the
+    /// active key whose lookup id the presented key carries (someone guessing that key's secret), or null.
+    /// </summary>
+    public async Task<(ApiCaller? Caller, string? TargetedKeyId)> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         string hash = ApiKeyHasher.Hash(presented);
         string prefix = LookupPrefix(presented, hash);
@@ -15,7 +18,7 @@ public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time)
             .Where(k => k.Prefix == prefix && k.RevokedAt == null)
             .ToListAsync(cancellationToken);
         var key = candidates.FirstOrDefault(k => ApiKeyHasher.Matches(hash, k.Hash));
-        return key is null ? null : new ApiCaller(key.Id, key.Role, key.Supplier);
+        return key is null ? (null, candidates.FirstOrDefault()?.Id) : (new ApiCaller(key.Id, key.Role, key.Supplier), null);
     }
 
     /// <summary>Stores a new key's hash and returns the row and the key, which is never available again.</summary>

@@ -33,8 +33,51 @@ public sealed class RateLimitFactory : SmpShadeFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>();
+        });
     }
+}
+
+/// <summary>The rate-limit host behind a proxy at 10.0.0.1 (<c>ForwardedHeaders:KnownProxies</c>).</summary>
+public sealed class ProxiedRateLimitFactory : SmpShadeFactory
+{
+    public ProxiedRateLimitFactory()
+    {
+        Settings["Auth:FailedAttemptsPerMinute"] = "3";
+        Settings["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFilter>());
+    }
+}
+
+/// <summary>
+/// TestServer has no network peer: this sets the connection's remote address from the test-only header
+/// <c>X-Test-Remote</c>, ahead of the service's own pipeline (so forwarded headers are judged against it).
+/// </summary>
+public sealed class RemoteAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Remote";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(inner => context =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header], out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return inner(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A clock that stands still until told to move.</summary>
