@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using SmpShade.Api.Catalogue;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SmpShade.Api.Infrastructure;
@@ -27,6 +28,17 @@ internal sealed class OpenApiDocumentDetails : IDocumentFilter
 
         if (swaggerDoc.Components?.Schemas?.TryGetValue("ProblemDetails", out var problem) == true && problem is OpenApiSchema schema)
         {
+            swaggerDoc.Components.Schemas[nameof(RowError)] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "One bad row of a catalogue file.",
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["row"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "CSV: the file's line (header = 1); JSON and CxF: the pigment's index from 1." },
+                    ["column"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The column or field at fault." },
+                    ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What is wrong, in words." },
+                },
+            };
             schema.Description = "RFC 9457 problem details. Switch on `code`, never on the title or detail.";
             schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
             schema.Properties["code"] = new OpenApiSchema
@@ -40,16 +52,7 @@ internal sealed class OpenApiDocumentDetails : IDocumentFilter
             {
                 Type = JsonSchemaType.Array,
                 Description = "`catalogue.row_invalid` only: every bad row of the file (nothing was stored).",
-                Items = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["row"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "CSV: the file's line (header = 1); JSON and CxF: the pigment's index from 1." },
-                        ["column"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The column or field at fault." },
-                        ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What is wrong, in words." },
-                    },
-                },
+                Items = new OpenApiSchemaReference(nameof(RowError), swaggerDoc),
             };
             schema.Properties["errorCount"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "`catalogue.row_invalid` only: how many row errors there are." };
             schema.Properties["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Matches and outcomes: the request field at fault, e.g. `skinLab`." };

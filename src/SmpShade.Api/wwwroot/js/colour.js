@@ -41,10 +41,11 @@ export function hexOf(colour) {
   return colour.lab ? labToHex(colour.lab) : labToHex(colour);
 }
 
-/** Rounds for display: 1 decimal, with a true minus sign. */
+/** Rounds for display as a practitioner reads it: 1 decimal by default, a true minus sign, no negative zero. */
 export function fmt(value, digits = 1) {
   if (value == null || Number.isNaN(Number(value))) return '–';
-  return Number(value).toFixed(digits).replace('-', '−');
+  const text = Number(value).toFixed(digits);
+  return (Number(text) === 0 ? text.replace('-', '') : text).replace('-', '−'); // never "−0.0"
 }
 
 /** "L* 52.1, a* 11.0, b* 14.3" */

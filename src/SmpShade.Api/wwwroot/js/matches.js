@@ -23,7 +23,7 @@ export function dilutionText(waterParts) {
 function numbers(c, blend) {
   const dl = el('dl', 'numbers');
   const add = (t, v) => v != null && dl.append(el('dt', null, t), el('dd', null, v));
-  add('ΔE00', `${fmt(c.deltaE00, 2)}${c.score != null && Math.abs(c.score - c.deltaE00) > 0.005 ? ` (score ${fmt(c.score, 2)})` : ''}`);
+  add('ΔE00', `${fmt(c.deltaE00)}${c.score != null && Math.abs(c.score - c.deltaE00) >= 0.05 ? ` (score ${fmt(c.score)})` : ''}`);
   add('Dilution', dilutionText(c.waterParts));
   add('Healed', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
   if (!blend) add('Bottle', labText(c.pigment?.lab));
@@ -87,7 +87,7 @@ function metaText(answer, years) {
   const m = answer.model;
   if (m) facts.push(`Model: ${[m.name, m.parametersVersion].filter(Boolean).join(' ')}${m.correction ? `, correction ${m.correction}` : ''}.`);
   const fit = answer.skinFit;
-  if (fit && fit.deltaE00 != null) facts.push(`Skin model fit ΔE00 ${fmt(fit.deltaE00, 2)}.`);
+  if (fit && fit.deltaE00 != null) facts.push(`Skin model fit ΔE00 ${fmt(fit.deltaE00)}.`);
   if (answer.candidatesEvaluated) facts.push(`${Number(answer.candidatesEvaluated).toLocaleString('en')} pigment × dilution candidates compared.`);
   return facts.join(' ');
 }

@@ -53,7 +53,7 @@ function recordedText(saved) {
   const parts = [`Recorded${saved && saved.id != null ? ` as outcome ${saved.id}` : ''}.`];
   const physics = saved && saved.physics;
   if (physics && physics.lab) {
-    parts.push(`The model had predicted ${labText(physics.lab)}; the healed dots are ΔE00 ${fmt(physics.deltaE00, 2)} from that.`);
+    parts.push(`The model had predicted ${labText(physics.lab)}; the healed dots are ΔE00 ${fmt(physics.deltaE00)} from that.`);
   }
   parts.push('Results like this teach the healed-tone model.');
   return parts.join(' ');

@@ -10,8 +10,8 @@ const ITA_WORDS = {
 
 function spreadText(v) {
   if (v == null) return null;
-  if (typeof v === 'number') return fmt(v, 2);
-  if (typeof v === 'object' && 'l' in v) return `L* ${fmt(v.l, 2)}, a* ${fmt(v.a, 2)}, b* ${fmt(v.b, 2)}`;
+  if (typeof v === 'number') return fmt(v);
+  if (typeof v === 'object' && 'l' in v) return `L* ${fmt(v.l)}, a* ${fmt(v.a)}, b* ${fmt(v.b)}`;
   return null;
 }
 
@@ -46,7 +46,7 @@ function swatch(kind, colour) {
 function skinRows(dl, skin) {
   if (skin.ita != null) {
     const cat = skin.itaCategory ? ITA_WORDS[skin.itaCategory] || skin.itaCategory : '';
-    row(dl, 'ITA°', `${fmt(skin.ita)}°${cat ? ` (${cat})` : ''}`);
+    row(dl, 'ITA°', `${fmt(skin.ita, 0)}°${cat ? ` (${cat})` : ''}`);
   }
   const monk = typeof skin.monk === 'object' && skin.monk ? skin.monk.number ?? skin.monk.tone ?? skin.monk.value : skin.monk;
   if (monk != null) {
@@ -69,7 +69,7 @@ function referenceText(reference, analysis) {
   parts.push(`Corrected with: ${names[type] || type}`);
   const mean = reference?.looMeanDeltaE00 ?? reference?.meanDeltaE00;
   const max = reference?.looMaxDeltaE00 ?? reference?.maxDeltaE00;
-  if (mean != null) parts.push(`chart fit (leave-one-out) ΔE00 mean ${fmt(mean, 2)}, max ${fmt(max, 2)}`);
+  if (mean != null) parts.push(`chart fit (leave-one-out) ΔE00 mean ${fmt(mean)}, max ${fmt(max)}`);
   if (reference?.method || reference?.model) parts.push(`method ${reference.method || reference.model}`);
   if (reference?.skinModel === 'skinSpectra') {
     parts.push(type === 'greyCard'
