@@ -9,6 +9,9 @@ public static class CatalogueEndpoints
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>The catalogue formats: CSV, JSON, CxF3 (as XML).</summary>
+    public static readonly string[] MediaTypes = ["application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml"];
+
     public static RouteGroupBuilder MapSuppliers(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/suppliers").WithTags("Catalogue");
@@ -26,7 +29,7 @@ public static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{supplier}/catalogue", CatalogueImportEndpoint.PutAsync).WithName("ImportCatalogue").RequireRoles(Roles.Admin, Roles.Supplier)
-            .Accepts<CatalogueJson>("application/json", "text/csv", "application/xml", "text/xml", "application/vnd.cxf+xml")
+            .Accepts<CatalogueJson>(MediaTypes[0], MediaTypes[1..])
             .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
             .WithDescription("CSV columns (headers case-insensitive, '#' lines are comments): sku, name, line, l, a, b, illuminant (D50|D65), " +
                 "observer (2|10, default 2), base (carbon|iron-oxide|organic|mixed), water_parts (e.g. 0;3;6;12;20), r400 … r700 (optional). " +

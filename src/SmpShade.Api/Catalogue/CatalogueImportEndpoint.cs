@@ -36,8 +36,7 @@ public static class CatalogueImportEndpoint
         string? format = FormatOf(context.Request.ContentType);
         if (format is null)
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "catalogue.unsupported_media_type",
-                "Unsupported catalogue format.", "Send text/csv, application/json or CxF3 as application/xml.");
+            throw UnsupportedMediaType.Problem(context.Request, CatalogueEndpoints.MediaTypes);
         }
 
         long max = options.Value.MaxBodyBytes;

@@ -22,7 +22,7 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Pigment shade matching for scalp micropigmentation: measure hair and skin in CIELAB (D65, 2°), "
                     + "predict each pigment's healed tone in the client's skin, rank by CIEDE2000. Every error is an RFC 9457 "
-                    + "problem with a stable `code`. Lab values are answered to 2 decimals, normalised coordinates to 4.",
+                    + "problem with a stable `code`. Colour values (Lab, LCh, ΔE00) are answered to 3 decimals, ITA° to 2, normalised coordinates to 4. A body in a media type an operation does not take is 415 `request.unsupported_media_type`, listing the accepted types.",
             });
             options.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {

@@ -20,7 +20,14 @@ public static class ProblemDetailsSetup
             var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
             if (error is not null)
             {
-                var thrown = error as ProblemException ?? Classify(error);
+                var thrown = error switch
+                {
+                    ProblemException problemException => problemException,
+                    // A JSON body parameter's binder refusing the media type: the same answer routing gives.
+                    BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                        UnsupportedMediaType.Problem(context.HttpContext.Request, [.. UnsupportedMediaType.AcceptedBy(context.HttpContext)]),
+                    _ => Classify(error),
+                };
                 context.HttpContext.Response.StatusCode = thrown.Status;
                 if (thrown.RetryAfterSeconds is { } seconds)
                 {
@@ -38,6 +45,14 @@ public static class ProblemDetailsSetup
             }
 
             int status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (error is null && status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                // Routing refused the body's media type (the endpoint's Accepts): the same answer a handler gives.
+                var accepted = UnsupportedMediaType.AcceptedBy(context.HttpContext);
+                Problems.Fill(problem, status, UnsupportedMediaType.Code, UnsupportedMediaType.Title,
+                    UnsupportedMediaType.Detail(context.HttpContext.Request, accepted), UnsupportedMediaType.Extensions(accepted));
+            }
+
             problem.Extensions.TryAdd("code", Problems.CodeForStatus(status));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });

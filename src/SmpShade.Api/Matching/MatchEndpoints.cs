@@ -49,8 +49,7 @@ public static class MatchEndpoints
         }
         else
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or a multipart form",
-                "POST /api/v1/matches takes application/json (measured colours) or multipart/form-data (a photo).");
+            throw UnsupportedMediaType.Problem(context.Request, "application/json", "multipart/form-data");
         }
 
         var plan = MatchValidation.Validate(request, out var problem);

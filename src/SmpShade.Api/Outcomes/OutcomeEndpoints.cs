@@ -59,8 +59,7 @@ public static class OutcomeEndpoints
 
         if (!context.Request.HasJsonContentType())
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "request.unsupported_media_type", "Send JSON or multipart/form-data",
-                "An outcome is an application/json body, or multipart/form-data with a photo.");
+            throw UnsupportedMediaType.Problem(context.Request, "application/json", "multipart/form-data");
         }
 
         var request = await RequestJson.ReadBodyAsync<OutcomeRequest>(context.Request, Json, InvalidJson,

@@ -58,8 +58,7 @@ public static class AnalysisForm
     {
         if (!request.HasFormContentType)
         {
-            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "request.not_multipart",
-                "Send the photo as multipart/form-data.", "Expected a multipart/form-data body with a 'photo' file part and an optional 'options' JSON part.");
+            throw UnsupportedMediaType.Problem(request, "multipart/form-data");
         }
 
         // The request body limit: the server stops reading past it (Kestrel), the form reader too (TestServer, proxies).

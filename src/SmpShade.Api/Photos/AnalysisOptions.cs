@@ -40,6 +40,13 @@ public sealed record RegionSpec
 
     /// <summary>A rectangle region.</summary>
     public static RegionSpec FromRect(double x, double y, double w, double h) => new() { Rect = [x, y, w, h] };
+
+    /// <summary>The region as an answer gives it: coordinates to <see cref="AnswerPrecision.CoordinateDecimals"/> decimals.</summary>
+    public RegionSpec Rounded() => new()
+    {
+        Rect = Rect?.Select(AnswerPrecision.Coordinate).ToList(),
+        Polygon = Polygon?.Select(p => (IReadOnlyList<double>)[.. p.Select(AnswerPrecision.Coordinate)]).ToList(),
+    };
 }
 
 /// <summary>The reference in the photo: <c>none</c>, <c>greyCard</c> or <c>colorChecker24</c>.</summary>

@@ -35,7 +35,7 @@ public static class ColourStatistics
         var (sd, se) = Spread(labs);
         var display = RgbColourSpace.Srgb.FromLab(mean);
         var lch = mean.ToLCh();
-        return new MeasuredColour(LabValue.From(mean), new LChDto(lch.L, lch.C, lch.H), display.Rgb.ToHex(), display.InGamut,
+        return new MeasuredColour(LabValue.From(mean), new LChDto(AnswerPrecision.Colour(lch.L), AnswerPrecision.Colour(lch.C), AnswerPrecision.Colour(lch.H)), display.Rgb.ToHex(), display.InGamut,
             xyz.Count, sd, se);
     }
 
@@ -67,8 +67,8 @@ public static class ColourStatistics
         }
 
         // Sample standard deviation (n − 1).
-        var sd = new LabValue(Math.Sqrt(vl / (n - 1)), Math.Sqrt(va / (n - 1)), Math.Sqrt(vb / (n - 1)));
+        double sl = Math.Sqrt(vl / (n - 1)), sa = Math.Sqrt(va / (n - 1)), sb = Math.Sqrt(vb / (n - 1));
         double root = Math.Sqrt(n);
-        return (sd, new LabValue(sd.L / root, sd.A / root, sd.B / root));
+        return (LabValue.Rounded(sl, sa, sb), LabValue.Rounded(sl / root, sa / root, sb / root));
     }
 }

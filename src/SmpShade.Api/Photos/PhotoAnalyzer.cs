@@ -96,9 +96,9 @@ public sealed class PhotoAnalyzer : IDisposable
         return new AnalysisResult(
             hair,
             skin,
-            new ReferenceInfo(reference.Type, reference.Model, reference.LooMeanDeltaE00, reference.LooMaxDeltaE00, reference.SkinModel,
+            new ReferenceInfo(reference.Type, reference.Model, AnswerPrecision.Colour(reference.LooMeanDeltaE00), AnswerPrecision.Colour(reference.LooMaxDeltaE00), reference.SkinModel,
                 reference.Camera is null ? null : CameraCalibration.From(reference.Camera)),
-            new RegionsUsed(hairRegion!, skinRegion!, analysis.Regions?.Reference, guessed),
+            new RegionsUsed(hairRegion!.Rounded(), skinRegion!.Rounded(), analysis.Regions?.Reference?.Rounded(), guessed),
             "D65",
             "2°",
             new ProfileInfo(pixels.ColourSpace.Name, pixels.ColourSpace.Assumed),

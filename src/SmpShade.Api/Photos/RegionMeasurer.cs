@@ -85,7 +85,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         double ita = SkinScales.Ita(mean);
         var monk = SkinScales.NearestMonk(mean);
         return new SkinColour(m.Lab, m.Lch, m.Hex, m.InGamut, m.Pixels, m.Sd, m.StandardError,
-            ita, CamelCase(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, monk.DeltaE00));
+            AnswerPrecision.Ita(ita), CamelCase(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, AnswerPrecision.Colour(monk.DeltaE00)));
     }
 
     /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>
