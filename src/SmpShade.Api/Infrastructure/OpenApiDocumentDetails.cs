@@ -55,6 +55,7 @@ internal sealed class OpenApiDocumentDetails : IDocumentFilter
                 Items = new OpenApiSchemaReference(nameof(RowError), swaggerDoc),
             };
             schema.Properties["errorCount"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "`catalogue.row_invalid` only: how many row errors there are." };
+            schema.Properties["accepted"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "`request.unsupported_media_type` (415) only: the media types the operation takes." };
             schema.Properties["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Matches and outcomes: the request field at fault, e.g. `skinLab`." };
             schema.Properties["columns"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "CSV catalogues: the unknown, repeated or missing columns." };
             schema.Properties["fields"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String }, Description = "JSON catalogues: the unknown or repeated fields." };
