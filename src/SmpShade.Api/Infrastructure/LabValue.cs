@@ -15,3 +15,6 @@ public sealed record LabValue(double L, double A, double B)
     /// <summary>Back to the colour library's value.</summary>
     public Lab ToLab() => new(L, A, B);
 }
+
+/// <summary>An LCh in an answer, <c>{"l", "c", "h"}</c> (h in degrees), D65 / 2°: the same colour as its <see cref="LabValue"/>.</summary>
+public sealed record LChValue(double L, double C, double H);

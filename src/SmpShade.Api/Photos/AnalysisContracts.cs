@@ -21,15 +21,12 @@ public sealed record AnalysisResult(
 /// <param name="Pixels">Pixels the mean was taken over.</param>
 /// <param name="Sd">Per-channel standard deviation of the pixels' Lab.</param>
 /// <param name="StandardError">Standard error of the mean, per channel (sd / √pixels).</param>
-public record MeasuredColour(LabValue Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError);
+public record MeasuredColour(LabValue Lab, LChValue Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError);
 
 /// <summary>Skin adds ITA° (Del Bino category) and the nearest Monk Skin Tone.</summary>
-public sealed record SkinColour(LabValue Lab, LChDto Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError,
+public sealed record SkinColour(LabValue Lab, LChValue Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError,
     double Ita, string ItaCategory, MonkTone Monk)
     : MeasuredColour(Lab, Lch, Hex, InGamut, Pixels, Sd, StandardError);
-
-/// <summary>LCh on the wire: <c>{"l", "c", "h"}</c> (h in degrees).</summary>
-public sealed record LChDto(double L, double C, double H);
 
 /// <summary>The nearest Monk Skin Tone (1–10), its swatch and the ΔE00 to it.</summary>
 public sealed record MonkTone(int Number, string Hex, double DeltaE00);

@@ -35,7 +35,7 @@ public static class ColourStatistics
         var (sd, se) = Spread(labs);
         var display = RgbColourSpace.Srgb.FromLab(mean);
         var lch = mean.ToLCh();
-        return new MeasuredColour(LabValue.From(mean), new LChDto(AnswerPrecision.Colour(lch.L), AnswerPrecision.Colour(lch.C), AnswerPrecision.Colour(lch.H)), display.Rgb.ToHex(), display.InGamut,
+        return new MeasuredColour(LabValue.From(mean), new LChValue(AnswerPrecision.Colour(lch.L), AnswerPrecision.Colour(lch.C), AnswerPrecision.Colour(lch.H)), display.Rgb.ToHex(), display.InGamut,
             xyz.Count, sd, se);
     }
 
