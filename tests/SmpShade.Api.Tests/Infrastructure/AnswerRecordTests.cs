@@ -11,9 +11,10 @@ namespace SmpShade.Api.Tests.Infrastructure;
 
 /// <summary>
 /// A fixed script of requests (successes and every kind of refusal, across all features) whose answers (status, the
-/// headers clients read, the whole JSON body) are recorded in <c>Answers/answers.json</c>. The file was generated from
-/// main at bc0a309, before the error-handling refactor of issue 11, so a refactor that changes any answer fails here.
-/// A change that means to change answers regenerates the file (<c>SMPSHADE_WRITE_ANSWERS=1</c>, then review the diff).
+/// headers clients read, the whole JSON body) are recorded in <c>Answers/answers.json</c>. The file was first generated
+/// from main at bc0a309, before the error-handling refactor of issue 11, so a refactor that changes any answer fails
+/// here. A change that means to change answers regenerates the file (<c>SMPSHADE_WRITE_ANSWERS=1</c>), reviews the diff
+/// and says so in its commit: <c>git log -- Answers/answers.json</c> lists every deliberate change since.
 /// Answers whose numbers come from the healed-tone physics (matches, outcome predictions) are compared by shape and
 /// text unless <c>SMPSHADE_ANSWERS_EXACT=1</c>, so a deliberate physics change does not have to rewrite them.
 /// </summary>
