@@ -65,8 +65,7 @@ public static class MatchEndpoints
     // The analyses form (photo + options) plus a 'match' JSON part; the match options are checked before the photo is decoded.
     private static async Task<(MatchRequest, AnalysisResult?)> FromPhotoAsync(HttpRequest http, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
-        var form = await AnalysisForm.ReadAsync(http, analyzer.Options, "match", cancellationToken);
+        var form = await analyzer.ReadUploadAsync(http.HttpContext, "match", cancellationToken);
         var request = RequestJson.Parse<MatchRequest>(form.Part, PartJson, InvalidCode, InvalidTitle) ?? new MatchRequest(null);
         // The photo will supply skin and hair: check everything else with stand-ins for them.
         var preflight = request with { SkinLab = request.SkinLab ?? Placeholder, HairLab = request.HairLab ?? Placeholder };
@@ -77,7 +76,7 @@ public static class MatchEndpoints
             return (preflight, null);
         }
 
-        var analysis = slot.Analyze(form.Photo, form.Options, cancellationToken);
+        var analysis = await analyzer.AnalyzeAsync(form.Photo, form.Options, cancellationToken);
         return (request with
         {
             SkinLab = request.SkinLab ?? new LabInput(analysis.Skin.Lab.L, analysis.Skin.Lab.A, analysis.Skin.Lab.B),

@@ -77,8 +77,7 @@ public static class OutcomeEndpoints
     private static async Task<Results<Created<OutcomeResponse>, ProblemHttpResult>> RecordFromPhotoAsync(
         HttpContext context, OutcomeService outcomes, PhotoAnalyzer analyzer, string keyId, CancellationToken cancellationToken)
     {
-        using var slot = analyzer.Reserve(cancellationToken); // before the upload is buffered (PhotoAnalyzer.Reserve)
-        var form = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, "outcome", cancellationToken);
+        var form = await analyzer.ReadUploadAsync(context, "outcome", cancellationToken);
         var request = RequestJson.Parse<OutcomeRequest>(form.Part, Json, InvalidJson, "The outcome part is not valid JSON for an outcome.");
         var plan = OutcomeValidation.Validate(request, fromPhoto: true, out var problem);
         if (plan is null)
@@ -93,7 +92,7 @@ public static class OutcomeEndpoints
                 "For an outcome photo, options.regions.hair (the healed dots area) and options.regions.skin (the skin around them) are required.");
         }
 
-        var analysis = slot.Analyze(form.Photo, form.Options, cancellationToken);
+        var analysis = await analyzer.AnalyzeAsync(form.Photo, form.Options, cancellationToken);
         var stored = await outcomes.RecordAsync(plan, analysis.Skin.Lab.ToLab(), analysis.Hair.Lab.ToLab(), "photo", keyId, cancellationToken);
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored, analysis));
     }

@@ -32,8 +32,7 @@ public static class AnalysesEndpoints
     // Refusals (a bad photo or options, a full house) are thrown as ProblemException and answered by the host.
     public static async Task<Ok<AnalysisResult>> AnalyseAsync(HttpContext context, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
-        using var slot = analyzer.Reserve(cancellationToken);
-        var form = await AnalysisForm.ReadAsync(context.Request, analyzer.Options, part: null, cancellationToken);
-        return TypedResults.Ok(slot.Analyze(form.Photo, form.Options, cancellationToken));
+        var form = await analyzer.ReadUploadAsync(context, part: null, cancellationToken);
+        return TypedResults.Ok(await analyzer.AnalyzeAsync(form.Photo, form.Options, cancellationToken));
     }
 }

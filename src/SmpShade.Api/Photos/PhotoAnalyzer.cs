@@ -14,34 +14,56 @@ public sealed class PhotoAnalyzer : IDisposable
         "Hair and skin regions were guessed; check them on the photo and mark them if they are wrong.");
 
     private readonly PhotoOptions options;
-    private readonly SemaphoreSlim gate;
+    private readonly PhotoAdmission admission;
 
     public PhotoAnalyzer(IOptions<PhotoOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
-        gate = new SemaphoreSlim(this.options.EffectiveConcurrency, this.options.EffectiveConcurrency);
+        admission = new PhotoAdmission(this.options);
     }
 
     /// <summary>The limits in force.</summary>
     public PhotoOptions Options => options;
 
     /// <summary>
-    /// Takes a concurrency slot before the upload is read (503 <c>server.busy</c> when none is free): the endpoints
-    /// hold it while the form is buffered, so the photos held in memory at once are bounded, not one per connection.
+    /// Reads a photo request's form under the upload limits (<see cref="PhotoAdmission.BeginUpload"/>): no analysis
+    /// slot is held while the bytes arrive.
     /// </summary>
-    public Slot Reserve(CancellationToken cancellationToken)
+    public async Task<PhotoForm> ReadUploadAsync(HttpContext context, string? part, CancellationToken cancellationToken)
     {
-        Enter(cancellationToken);
-        return new Slot(this);
+        ArgumentNullException.ThrowIfNull(context);
+        using var upload = admission.BeginUpload(context);
+        return await AnalysisForm.ReadAsync(context.Request, options, part, cancellationToken);
     }
 
-    /// <summary>A held concurrency slot; analyses under it, released on dispose.</summary>
+    /// <summary>Analyses photo bytes that have arrived, after waiting (briefly, in a bounded queue) for a slot.</summary>
+    public async Task<AnalysisResult> AnalyzeAsync(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var slot = await admission.WaitForSlotAsync(cancellationToken);
+        return Run(photo, analysis, cancellationToken);
+    }
+
+    /// <summary>Takes an analysis slot now, without queueing (503 <c>server.busy</c> when none is free).</summary>
+    public Slot Reserve(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new Slot(this, admission.TakeSlot());
+    }
+
+    /// <summary>A held analysis slot; analyses under it, released on dispose.</summary>
     public sealed class Slot : IDisposable
     {
+        private readonly IDisposable held;
         private PhotoAnalyzer? owner;
 
-        internal Slot(PhotoAnalyzer owner) => this.owner = owner;
+        internal Slot(PhotoAnalyzer owner, IDisposable held)
+        {
+            this.owner = owner;
+            this.held = held;
+        }
 
         /// <summary>Analyses photo bytes under this slot.</summary>
         public AnalysisResult Analyze(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
@@ -52,16 +74,10 @@ public sealed class PhotoAnalyzer : IDisposable
             return owner.Run(photo, analysis, cancellationToken);
         }
 
-        public void Dispose() => Interlocked.Exchange(ref owner, null)?.gate.Release();
-    }
-
-    /// <summary>Takes a concurrency slot without waiting: a full house is 503 <c>server.busy</c>, not a queue that can exhaust memory.</summary>
-    private void Enter(CancellationToken cancellationToken)
-    {
-        if (!gate.Wait(0, cancellationToken))
+        public void Dispose()
         {
-            throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "server.busy", "Too many photos are being analysed.",
-                $"Try again in {options.RetryAfterSeconds} s.") { RetryAfterSeconds = options.RetryAfterSeconds };
+            owner = null;
+            held.Dispose();
         }
     }
 
@@ -105,5 +121,5 @@ public sealed class PhotoAnalyzer : IDisposable
             warnings);
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => admission.Dispose();
 }

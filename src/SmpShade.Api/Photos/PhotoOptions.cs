@@ -32,6 +32,36 @@ public sealed class PhotoOptions
     [Range(1, 3600)]
     public int UploadSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Uploads arriving at once (their bytes are buffered in memory, up to <see cref="MaxBytes"/> each); more get 503
+    /// <c>server.busy</c>. Counted apart from the analysis slots, so slow uploads never hold one. 0 means 4 × the
+    /// analysis slots.
+    /// </summary>
+    [Range(0, 4096)]
+    public int MaxConcurrentUploads { get; set; }
+
+    /// <summary>Uploads arriving at once from one client address; more get 429 <c>upload.too_many</c>.</summary>
+    [Range(1, 4096)]
+    public int MaxUploadsPerClient { get; set; } = 8;
+
+    /// <summary>
+    /// Slowest upload accepted, in bytes per second, after a 10 s grace period (Kestrel's minimum request body data
+    /// rate; its default is 240 B/s). 4096 B/s sends a 25 MB photo in under two hours and a phone's 3 MB one in 12 min.
+    /// </summary>
+    [Range(1, 100_000_000)]
+    public double MinUploadBytesPerSecond { get; set; } = 4096;
+
+    /// <summary>
+    /// Photos that have arrived and may wait for an analysis slot; past it, 503 <c>server.busy</c> at once. 0 means
+    /// 2 × the analysis slots; -1 none (refuse when every slot is busy).
+    /// </summary>
+    [Range(-1, 4096)]
+    public int AnalysisQueueLength { get; set; }
+
+    /// <summary>Longest wait in that queue before 503 <c>server.busy</c>.</summary>
+    [Range(1, 300)]
+    public int AnalysisQueueSeconds { get; set; } = 10;
+
     /// <summary>Usable pixels below which a region's measurement carries <c>sample.too_small</c>.</summary>
     [Range(1, 1_000_000)]
     public int MinRegionPixels { get; set; } = 200;
@@ -53,4 +83,10 @@ public sealed class PhotoOptions
 
     /// <summary>The concurrency bound after resolving the 0 default.</summary>
     public int EffectiveConcurrency => MaxConcurrentAnalyses > 0 ? MaxConcurrentAnalyses : 2 * Environment.ProcessorCount;
+
+    /// <summary>Uploads in flight after resolving the 0 default.</summary>
+    public int EffectiveUploads => MaxConcurrentUploads > 0 ? MaxConcurrentUploads : 4 * EffectiveConcurrency;
+
+    /// <summary>The analysis queue's length after resolving the defaults.</summary>
+    public int EffectiveQueueLength => AnalysisQueueLength switch { 0 => 2 * EffectiveConcurrency, < 0 => 0, var n => n };
 }

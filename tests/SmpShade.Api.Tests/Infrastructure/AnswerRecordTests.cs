@@ -360,6 +360,7 @@ public sealed class AnswerRecordTests : IDisposable
         {
             Settings["Photos:MaxBytes"] = MaxPhotoBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Settings["Photos:MaxConcurrentAnalyses"] = "1";
+            Settings["Photos:AnalysisQueueLength"] = "-1"; // "every slot taken" answers at once, as recorded
             Settings["Catalogue:MaxBodyBytes"] = MaxCatalogueBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Settings["Auth:FailedAttemptsPerMinute"] = "1000";
         }

@@ -77,6 +77,27 @@ public sealed class UploadDeadlineTests(SlowUploadFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
+    [Fact]
+    public async Task A_trickling_upload_does_not_hold_the_only_analysis_slot()
+    {
+        // Issue 15: four clients trickling 300 B/s held all four slots and every other analysis got 503.
+        Uri server = factory.Start();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port);
+        NetworkStream stream = tcp.GetStream();
+        const string boundary = "tricklingtrickling";
+        string head = $"--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n";
+        string request = $"POST /api/v1/analyses HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 100000\r\n\r\n{head}";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        await stream.WriteAsync(new byte[500]);
+        await Task.Delay(300); // the trickling request is in, its upload unfinished
+
+        using var client = new HttpClient { BaseAddress = server };
+        using var form = PhotoFiles.Form(PhotoFiles.Generated("scene_sRGB_8.jpg"), PhotoFiles.SceneRegions);
+        using HttpResponseMessage ok = await client.PostAsync(new Uri("/api/v1/analyses", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
     /// <summary>Reads what the server sends until it closes the connection or the body it announced has arrived.</summary>
     private static async Task<string> ReadHeadAndBodyAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
