@@ -11,11 +11,14 @@ public static class HealingFixture
 
     public static HealedToneModel Model { get; } = new(new HealedToneOptions());
 
-    /// <summary>A carbon-black SMP ink as catalogues give it: neutral, L* ≈ 22.</summary>
-    public static InkOptics CarbonBlack { get; } = InkOptics.FromLab(new Lab(22, 0.3, -0.5));
+    /// <summary>A carbon-black SMP ink as catalogues give it: neutral, L* ≈ 22, carbon scattering.</summary>
+    public static InkOptics CarbonBlack { get; } = InkOptics.FromLab(new Lab(22, 0.3, -0.5), InkChemistry.CarbonScatteringPerCm);
 
-    /// <summary>A warm dark-brown ink (iron-oxide-like).</summary>
-    public static InkOptics DarkBrown { get; } = InkOptics.FromLab(new Lab(30, 8, 12));
+    /// <summary>A warm dark-brown ink of unknown chemistry (the mixed default).</summary>
+    public static InkOptics DarkBrown { get; } = InkOptics.FromLab(new Lab(30, 8, 12), InkChemistry.MixedScatteringPerCm);
+
+    /// <summary>The same dark brown as an iron oxide (strong scattering).</summary>
+    public static InkOptics IronOxideBrown { get; } = InkOptics.FromLab(new Lab(30, 8, 12), InkChemistry.IronOxideScatteringPerCm);
 
     private static readonly Lazy<SkinFit[]> Fits = new(() => [.. MonkHex.Select(h => Model.FitSkin(MonkLab(h)))]);
 

@@ -56,14 +56,18 @@ public sealed class HealingInkTests
     }
 
     [Fact]
-    public void Blends_mix_in_K_over_S_and_land_between_their_parts()
+    public void Blends_mix_K_and_S_by_weight_and_land_between_their_parts()
     {
+        // Two-constant Kubelka–Munk mixing (Duncan 1940): K and S add by weight, K/S of the mix is their ratio.
         var black = HealingFixture.CarbonBlack;
-        var brown = HealingFixture.DarkBrown;
+        var brown = HealingFixture.IronOxideBrown;
         var half = InkOptics.Blend([(black, 1), (brown, 1)]);
         for (int i = 0; i < 31; i++)
         {
-            Assert.Equal((black.KOverS[i] + brown.KOverS[i]) / 2, half.KOverS[i], 1e-12);
+            double k = (black.Absorption[i] + brown.Absorption[i]) / 2, s = (black.Scattering[i] + brown.Scattering[i]) / 2;
+            Assert.Equal(k, half.Absorption[i], k * 1e-12);
+            Assert.Equal(s, half.Scattering[i], s * 1e-12);
+            Assert.Equal(k / s, half.KOverS[i], k / s * 1e-12);
         }
 
         var only = InkOptics.Blend([(brown, 2), (black, 0)]);

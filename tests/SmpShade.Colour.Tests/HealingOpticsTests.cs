@@ -5,10 +5,11 @@ namespace SmpShade.Colour.Tests;
 public sealed class HealingOpticsTests
 {
     [Fact]
-    public void Reduced_scattering_at_500_nm_is_about_50_per_cm()
+    public void Reduced_scattering_follows_Jacques_2013s_skin_mean()
     {
-        // By hand: 2e12/500⁴ = 32.0, 2e5/500^1.5 = 17.889; dermis μs′(500) is reported at 40–50 cm⁻¹ (Jacques 2013).
-        Assert.Equal(32.0 + 17.8885438, Chromophores.ReducedScattering(500), 1e-6);
+        // Jacques (2013) Table 2, skin: a = 46.0 cm⁻¹ at 500 nm, b = 1.421; by hand 46·1.4^−1.421 = 46·e^(−0.47813) = 28.52.
+        Assert.Equal(46.0, Chromophores.ReducedScattering(500), 1e-12);
+        Assert.Equal(28.517, Chromophores.ReducedScattering(700), 1e-3);
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class HealingOpticsTests
     {
         var o = new HealedToneOptions();
         Assert.Empty(o.Problems());
-        Assert.Equal(0.04, o.Assumptions()["saundersonK1"]);
+        Assert.Equal(100, o.Assumptions()["papillaryDermisMicrometres"]);
+        Assert.Equal(1.4, o.Assumptions()["tissueRefractiveIndex"]);
         Assert.Equal(0.75, o.Assumptions()["bloodSaturation"]);
         Assert.Equal(8, o.Assumptions()["fadingYears"]);
     }
@@ -43,7 +45,7 @@ public sealed class HealingOpticsTests
     public void Invalid_options_are_reported()
     {
         Assert.NotEmpty(new HealedToneOptions { BloodSaturation = 1.5 }.Problems());
-        Assert.NotEmpty(new HealedToneOptions { SaundersonK2 = double.NaN }.Problems());
+        Assert.NotEmpty(new HealedToneOptions { Anisotropy = double.NaN }.Problems());
         Assert.NotEmpty(new HealedToneOptions { MelaninMin = 0.5, MelaninMax = 0.4 }.Problems());
         Assert.NotEmpty(new HealedToneOptions { ParametersVersion = " " }.Problems());
     }

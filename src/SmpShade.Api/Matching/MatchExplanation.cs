@@ -31,9 +31,24 @@ public static class MatchExplanation
         {
             "imperceptible" => "indistinguishable from the target",
             "acceptable" => "within acceptability",
-            _ => $"visibly {(vsTarget.DeltaL < 0 ? "darker than" : vsTarget.DeltaL > 0 ? "lighter than" : "different from")} the target (ΔE00 {vsTarget.DeltaE.ToString("0.0", CultureInfo.InvariantCulture)})",
+            _ => $"visibly {Largest(vsTarget)} the target (ΔE00 {vsTarget.DeltaE.ToString("0.0", CultureInfo.InvariantCulture)})",
         };
         return $"Heals {change} on this skin; {verdict}.";
+    }
+
+    /// <summary>
+    /// The component of CIEDE2000 that contributes most (the weighted ΔL′/S_L, ΔC′/S_C, ΔH′/S_H, healed minus target):
+    /// "lighter than" only when lightness is really what differs, not when the chroma is 20 units off.
+    /// </summary>
+    private static string Largest(Ciede2000Result d)
+    {
+        double l = Math.Abs(d.DeltaL), c = Math.Abs(d.DeltaC), h = Math.Abs(d.DeltaH);
+        if (l >= c && l >= h)
+        {
+            return d.DeltaL < 0 ? "darker than" : "lighter than";
+        }
+
+        return c >= h ? (d.DeltaC < 0 ? "greyer (less saturated) than" : "more saturated than") : "a different hue from";
     }
 
     private static string Number(double v) => Math.Round(v).ToString("0", CultureInfo.InvariantCulture);

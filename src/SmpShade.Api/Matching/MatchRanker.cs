@@ -13,7 +13,7 @@ namespace SmpShade.Api.Matching;
 /// <param name="Blends">Also try two-pigment blends of the best pigments.</param>
 public sealed record MatchQuery(Lab Target, SkinFit Skin, int Top, double Years, bool StartLighter, bool Blends)
 {
-    /// <summary>Weight of the start-lighter penalty per L* the candidate is darker than the target (SCIENCE.md §8).</summary>
+    /// <summary>Weight of the start-lighter penalty per L* the candidate is darker than the target (docs/science.md).</summary>
     public const double DarkPenaltyPerL = 0.5;
 
     /// <summary>Score = ΔE00 + 0.5·max(0, L*target − L*healed) when starting lighter; ΔE00 otherwise.</summary>
@@ -39,10 +39,16 @@ public sealed record RankedCandidate(
 /// <param name="Blends">Two-pigment blends that beat the best single pigment by more than the perceptibility threshold.</param>
 /// <param name="Evaluated">How many pigment × dilution candidates were predicted.</param>
 /// <param name="Correction">The correction's version, or <c>physics-only</c>.</param>
-public sealed record MatchRanking(IReadOnlyList<RankedCandidate> Candidates, IReadOnlyList<RankedCandidate> Blends, int Evaluated, string Correction);
+/// <param name="Darkest">The darkest healed colour any single candidate reaches on this skin (physics only).</param>
+/// <param name="Lightest">The lightest.</param>
+public sealed record MatchRanking(IReadOnlyList<RankedCandidate> Candidates, IReadOnlyList<RankedCandidate> Blends, int Evaluated, string Correction,
+    ReachedColour Darkest, ReachedColour Lightest);
+
+/// <summary>A candidate at an end of the reachable range: pigment, dilution and healed colour.</summary>
+public sealed record ReachedColour(PreparedPigment Pigment, double WaterParts, Lab Healed);
 
 /// <summary>
-/// Ranks every pigment × dilution by how close its predicted healed colour comes to the target (SCIENCE.md §8).
+/// Ranks every pigment × dilution by how close its predicted healed colour comes to the target (docs/science.md).
 /// Per candidate only the ink layer, the stack and XYZ are computed; skin and catalogue optics are prepared before.
 /// </summary>
 public sealed class MatchRanker(HealedToneModel model)
@@ -64,6 +70,7 @@ public sealed class MatchRanker(HealedToneModel model)
         }
 
         var scores = new double[offsets[^1]];
+        var lightness = new double[offsets[^1]];
         void Evaluate(int from, int to)
         {
             for (int i = from; i < to; i++)
@@ -71,8 +78,9 @@ public sealed class MatchRanker(HealedToneModel model)
                 var p = pigments[i];
                 for (int j = 0; j < p.Ladder.Count; j++)
                 {
-                    var healed = query.Skin.Skin.HealedLab(p.Ink.KOverS, model.Load(p.Ladder[j], query.Years));
+                    var healed = model.Healed(query.Skin.Skin, p.Ink, p.Ladder[j], query.Years);
                     scores[offsets[i] + j] = query.Score(DeltaE.Ciede2000(query.Target, healed), healed);
+                    lightness[offsets[i] + j] = healed.L;
                 }
             }
         }
@@ -92,21 +100,35 @@ public sealed class MatchRanker(HealedToneModel model)
         int keep = correction is null ? query.Top : Math.Max(50, 5 * query.Top);
         var shortlist = Best(scores, keep).Select(index =>
         {
-            // offsets rise strictly (every ladder has a step), so the pigment is the last offset ≤ index.
-            int i = Array.BinarySearch(offsets, index);
-            i = i >= 0 ? i : ~i - 1;
-            return Candidate([(pigments[i], 1.0)], pigments[i].Ladder[index - offsets[i]], pigments[i].Ink, query, correction);
+            var (pigment, water) = At(pigments, offsets, index);
+            return Candidate([(pigment, 1.0)], water, pigment.Ink, query, correction);
         }).OrderBy(c => c.Score).Take(query.Top).ToList();
 
         var blends = query.Blends ? BlendRanker.Rank(this, pigments, scores, offsets, shortlist, query, correction) : [];
-        return new MatchRanking(shortlist, blends, scores.Length, correction?.Version ?? ActiveHealedToneCorrection.PhysicsOnly);
+        return new MatchRanking(shortlist, blends, scores.Length, correction?.Version ?? ActiveHealedToneCorrection.PhysicsOnly,
+            Reached(pigments, offsets, query, Array.IndexOf(lightness, lightness.Min())),
+            Reached(pigments, offsets, query, Array.IndexOf(lightness, lightness.Max())));
+    }
+
+    private ReachedColour Reached(IReadOnlyList<PreparedPigment> pigments, int[] offsets, MatchQuery query, int index)
+    {
+        var (pigment, water) = At(pigments, offsets, index);
+        return new ReachedColour(pigment, water, model.Healed(query.Skin.Skin, pigment.Ink, water, query.Years));
+    }
+
+    private static (PreparedPigment Pigment, double WaterParts) At(IReadOnlyList<PreparedPigment> pigments, int[] offsets, int index)
+    {
+        // offsets rise strictly (every ladder has a step), so the pigment is the last offset ≤ index.
+        int i = Array.BinarySearch(offsets, index);
+        i = i >= 0 ? i : ~i - 1;
+        return (pigments[i], pigments[i].Ladder[index - offsets[i]]);
     }
 
     /// <summary>Predicts and scores one ink (single or blended) at one dilution.</summary>
     internal RankedCandidate Candidate(IReadOnlyList<(PreparedPigment, double)> parts, double waterParts, InkOptics ink,
         MatchQuery query, IHealedToneCorrection? correction)
     {
-        var healed = query.Skin.Skin.HealedLab(ink.KOverS, model.Load(waterParts, query.Years));
+        var healed = model.Healed(query.Skin.Skin, ink, waterParts, query.Years);
         if (correction is not null)
         {
             healed = correction.Correct(new HealedToneFeatures(query.Skin.Measured, ink.Lab, 1 / (1 + waterParts), query.Years * 12, healed));

@@ -33,6 +33,11 @@ public sealed class MatchService(
                 $"The skin model reproduces this skin colour only to ΔE00 {fit.DeltaE00:0.0}; predictions on it are less certain."));
         }
 
+        if (Unreachable(plan.Target, ranking, thresholds) is { } unreachable)
+        {
+            warnings.Add(unreachable);
+        }
+
         var o = model.Options;
         return new MatchResponse(
             plan.Mode,
@@ -47,6 +52,35 @@ public sealed class MatchService(
             ranking.Evaluated,
             warnings);
     }
+
+    /// <summary>
+    /// <c>target.unreachable</c> when no candidate is acceptable and the target lies beyond the lightness any
+    /// candidate heals to on this skin (black hair on light skin is the common case: ink under skin reads dark grey).
+    /// </summary>
+    private static PhotoWarning? Unreachable(Lab target, MatchRanking ranking, MatchThresholds thresholds)
+    {
+        if (ranking.Candidates.Count == 0 || ranking.Candidates[0].Difference.DeltaE <= thresholds.Acceptability)
+        {
+            return null;
+        }
+
+        var (limit, darker) = target.L < ranking.Darkest.Healed.L ? (ranking.Darkest, true)
+            : target.L > ranking.Lightest.Healed.L ? (ranking.Lightest, false) : (null, false);
+        if (limit is null)
+        {
+            return null;
+        }
+
+        var best = ranking.Candidates[0];
+        string L(double v) => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        return new PhotoWarning("target.unreachable",
+            $"The target (L* {L(target.L)}) is {(darker ? "darker" : "lighter")} than anything this catalogue heals to on this skin: " +
+            $"the {(darker ? "darkest" : "lightest")} reachable is L* {L(limit.Healed.L)} ({limit.Pigment.Pigment.Name}, {Parts(limit.WaterParts)}). " +
+            $"The closest candidate, {best.Pigment.Pigment.Name} at {Parts(best.WaterParts)}, still differs by ΔE00 {best.Difference.DeltaE.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
+    private static string Parts(double water) => water == 0 ? "neat"
+        : $"{water.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} part{(water == 1 ? "" : "s")} water";
 
     private static MatchCandidate Single(RankedCandidate c, MatchThresholds t)
     {

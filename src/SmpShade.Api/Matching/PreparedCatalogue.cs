@@ -14,7 +14,7 @@ public sealed record PreparedPigment(MatchPigment Pigment, InkOptics Ink, IReadO
 public sealed class PreparedCatalogue
 {
     /// <summary>
-    /// The ladder for a pigment that comes without one (SCIENCE.md §8). The catalogue import refuses a row without
+    /// The ladder for a pigment that comes without one (docs/science.md). The catalogue import refuses a row without
     /// water_parts, so only in-memory sources (tests, benchmarks) reach it.
     /// </summary>
     public static readonly IReadOnlyList<double> DefaultLadder = [0, 1, 3, 6, 12, 20];
@@ -46,7 +46,7 @@ public sealed class PreparedCatalogue
 
     private static PreparedPigment Prepare(MatchPigment p)
     {
-        var ink = p.Reflectance is { Count: Chromophores.Count } r ? InkOptics.FromReflectance(r) : InkOptics.FromLab(p.Lab);
+        var ink = InkOptics.For(p.Lab, p.Reflectance, p.Base);
         IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? Thin(p.WaterParts) : DefaultLadder;
         return new PreparedPigment(p, ink, ladder);
     }

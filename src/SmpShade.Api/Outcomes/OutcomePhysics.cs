@@ -6,13 +6,13 @@ using SmpShade.Colour.Healing;
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>The catalogue pigment an outcome names, resolved to a version.</summary>
-public sealed record OutcomePigment(string Supplier, int Version, string Sku, Lab Lab, IReadOnlyList<double>? Reflectance)
+public sealed record OutcomePigment(string Supplier, int Version, string Sku, Lab Lab, IReadOnlyList<double>? Reflectance, string? Base = null)
 {
     /// <summary>The fields of a catalogue pigment (found by <see cref="CatalogueStore.FindPigmentAsync"/>) the physics uses.</summary>
     public static OutcomePigment From(CataloguePigment pigment)
     {
         ArgumentNullException.ThrowIfNull(pigment);
-        return new(pigment.Supplier, pigment.Version, pigment.Sku, pigment.Lab, pigment.Reflectance);
+        return new(pigment.Supplier, pigment.Version, pigment.Sku, pigment.Lab, pigment.Reflectance, PigmentBases.ToText(pigment.Base));
     }
 }
 
@@ -29,9 +29,9 @@ public sealed class OutcomePhysics(HealedToneModel model)
     public HealedToneFeatures Predict(OutcomePigment pigment, Lab skin, double waterParts, double months)
     {
         ArgumentNullException.ThrowIfNull(pigment);
-        var ink = pigment.Reflectance is { Count: Chromophores.Count } r ? InkOptics.FromReflectance(r) : InkOptics.FromLab(pigment.Lab);
+        var ink = InkOptics.For(pigment.Lab, pigment.Reflectance, pigment.Base);
         var fit = model.FitSkin(skin);
-        var healed = fit.Skin.HealedLab(ink.KOverS, model.Load(waterParts, months / 12));
+        var healed = model.Healed(fit.Skin, ink, waterParts, months / 12);
         return new HealedToneFeatures(skin, ink.Lab, 1 / (1 + waterParts), months, healed);
     }
 }

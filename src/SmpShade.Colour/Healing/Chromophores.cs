@@ -1,8 +1,9 @@
 namespace SmpShade.Colour.Healing;
 
 /// <summary>
-/// Absorption and scattering of skin's components per wavelength (λ in nm, results in cm⁻¹), after Jacques (1998),
-/// "Skin optics", Oregon Medical Laser Center News, and the haemoglobin table of the Virtual Tissue Simulator.
+/// Absorption and scattering of skin's components per wavelength (λ in nm, results in cm⁻¹): melanin and bloodless
+/// tissue after Jacques (1998), "Skin optics", Oregon Medical Laser Center News; haemoglobin from the table of the
+/// Virtual Tissue Simulator; scattering after Jacques (2013). Sources and values: docs/science.md.
 /// </summary>
 /// <remarks>
 /// Haemoglobin: decadic molar extinction ε in 1/(mm·µM) (= ε[cm⁻¹/M]·1e-7) from VirtualPhotonics/VTS @0d75619b,
@@ -48,10 +49,10 @@ public static class Chromophores
     public static double MelaninAbsorption(double nm) => 6.6e11 * Math.Pow(nm, -3.33);
 
     /// <summary>
-    /// Reduced scattering of dermis, μs′ = 2e12·λ⁻⁴ (Rayleigh) + 2e5·λ^−1.5 (Mie) cm⁻¹ (Jacques 1998); ≈ 50 cm⁻¹ at
-    /// 500 nm, in the 40–50 cm⁻¹ range reported for dermis, so the constants are used as published.
+    /// Reduced scattering of skin, μs′ = a·(λ/500 nm)^−b cm⁻¹ (Jacques 2013, Phys. Med. Biol. 58 R37, eq. 1; Table 2's
+    /// skin mean is a = 46.0 cm⁻¹, b = 1.421). The older Jacques (1998) law, λ⁻⁴-dominated, made skin too blue-grey.
     /// </summary>
-    public static double ReducedScattering(double nm) => 2e12 * Math.Pow(nm, -4) + 2e5 * Math.Pow(nm, -1.5);
+    public static double ReducedScattering(double nm, double at500 = 46.0, double power = 1.421) => at500 * Math.Pow(nm / 500, -power);
 
     /// <summary>
     /// Whole blood μa at the i-th table wavelength, cm⁻¹: c = (g/L ÷ g/mol) mol/L = ·1e6 µM;

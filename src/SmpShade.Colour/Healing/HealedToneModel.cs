@@ -3,11 +3,15 @@ using SmpShade.Colour.Spectra;
 namespace SmpShade.Colour.Healing;
 
 /// <summary>
-/// The physical healed-tone model of SCIENCE.md §6: a pigment seen through the client's skin, per wavelength, with
-/// two-flux Kubelka–Munk layers. Holds the wavelength-only optics; build one per <see cref="HealedToneOptions"/>.
+/// The physical healed-tone model (docs/science.md): a pigment seen through the client's skin, per wavelength, with the
+/// skin as an adding-doubling stack of turbid layers. Holds the wavelength-only optics and the tabulated layers; build
+/// one per <see cref="HealedToneOptions"/> (≈ 0.1 s) and share it.
 /// </summary>
 public sealed class HealedToneModel
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SkinTransport>> SharedTransports = new(StringComparer.Ordinal);
+    private readonly Lazy<SkinTransport> transport;
+
     /// <summary>Creates the model and tabulates the optics that depend only on wavelength.</summary>
     public HealedToneModel(HealedToneOptions options)
     {
@@ -21,11 +25,15 @@ public sealed class HealedToneModel
         for (int i = 0; i < n; i++)
         {
             double nm = Chromophores.WavelengthAt(i);
-            BaselineAbsorption[i] = Chromophores.BaselineAbsorption(nm);
+            BaselineAbsorption[i] = options.BaselineAbsorptionScale * Chromophores.BaselineAbsorption(nm);
             MelaninAbsorption[i] = Chromophores.MelaninAbsorption(nm);
             BloodAbsorption[i] = Chromophores.BloodAbsorption(i, options.BloodSaturation, options.HaemoglobinGramsPerLitre, options.HaemoglobinMolarMass);
-            ReducedScattering[i] = Chromophores.ReducedScattering(nm);
+            ReducedScattering[i] = options.ScatteringScale * Chromophores.ReducedScattering(nm, options.ScatteringAt500PerCm, options.ScatteringPower);
         }
+
+        // Models with the same assumptions share their tables (tests and hosts build several).
+        string key = string.Join(';', options.Assumptions().Select(p => $"{p.Key}={p.Value:R}"));
+        transport = new Lazy<SkinTransport>(() => SharedTransports.GetOrAdd(key, _ => new Lazy<SkinTransport>(() => new SkinTransport(this))).Value);
     }
 
     /// <summary>The assumptions in force.</summary>
@@ -42,24 +50,41 @@ public sealed class HealedToneModel
 
     internal double[] ReducedScattering { get; }
 
+    internal SkinTransport Transport => transport.Value;
+
+    /// <summary>Epidermis μa at the i-th wavelength, cm⁻¹: melanin volume fraction f, the rest bloodless tissue.</summary>
+    internal double EpidermisAbsorption(int i, double melanin) => (melanin * MelaninAbsorption[i]) + ((1 - melanin) * BaselineAbsorption[i]);
+
+    /// <summary>Dermis μa at the i-th wavelength, cm⁻¹: blood volume fraction f, the rest bloodless tissue.</summary>
+    internal double DermisAbsorption(int i, double blood) => (blood * BloodAbsorption[i]) + ((1 - blood) * BaselineAbsorption[i]);
+
     /// <summary>The skin with these chromophore fractions.</summary>
     public SkinLayers Skin(double melaninFraction, double bloodFraction) => new(this, melaninFraction, bloodFraction);
+
+    /// <summary>Bare-skin reflectance (31 values from 400 nm), from the tabulated layers (fast; within ≈ 10⁻³ of <see cref="Skin"/>).</summary>
+    public void BareReflectance(double melaninFraction, double bloodFraction, Span<double> reflectance)
+    {
+        for (int i = 0; i < Chromophores.Count; i++)
+        {
+            reflectance[i] = Transport.BareReflectance(i, melaninFraction, bloodFraction);
+        }
+    }
 
     /// <summary>Fits melanin and blood so the model's bare skin matches <paramref name="measured"/> (D65).</summary>
     public SkinFit FitSkin(Lab measured) => SkinFit.Fit(this, measured);
 
-    /// <summary>
-    /// The scattering load the ink adds to the pigmented dermis, c·φ(t)·S_ink in cm⁻¹, with c = 1/(1 + water parts)
-    /// and φ(t) = φ₀·exp(−t/τ).
-    /// </summary>
+    /// <summary>The ink's volume fraction in the ink layer, c·φ(t), with c = 1/(1 + water parts) and φ(t) = φ₀·exp(−t/τ).</summary>
     public double Load(double waterParts, double years) =>
-        Options.InkLoad * Math.Exp(-years / Options.FadingYears) * Options.InkScatteringPerCm / (1 + waterParts);
+        Options.InkLoad * Math.Exp(-years / Options.FadingYears) / (1 + waterParts);
 
-    /// <summary>The predicted healed colour of <paramref name="ink"/> diluted with <paramref name="waterParts"/> parts of water, after <paramref name="years"/>.</summary>
+    /// <summary>
+    /// The predicted healed colour of <paramref name="ink"/> diluted with <paramref name="waterParts"/> parts of water,
+    /// after <paramref name="years"/>: the one prediction matching, blends, fading and outcomes all use.
+    /// </summary>
     public Lab Healed(SkinLayers skin, InkOptics ink, double waterParts, double years = 0)
     {
         ArgumentNullException.ThrowIfNull(skin);
         ArgumentNullException.ThrowIfNull(ink);
-        return skin.HealedLab(ink.KOverS, Load(waterParts, years));
+        return skin.HealedLab(ink, Load(waterParts, years));
     }
 }

@@ -1,7 +1,7 @@
 namespace SmpShade.Colour.Healing;
 
 /// <summary>
-/// The calibratable constants of the healed-tone model (SCIENCE.md §6). Each is an assumption, not a measured fact:
+/// The assumptions of the healed-tone model (docs/science.md). Each is an assumption, not a measured fact:
 /// every answer names them and <see cref="ParametersVersion"/>, and recorded outcomes correct them.
 /// </summary>
 public sealed class HealedToneOptions
@@ -10,37 +10,53 @@ public sealed class HealedToneOptions
     public const string Section = "HealedTone";
 
     /// <summary>The model's name in answers.</summary>
-    public const string ModelName = "kubelka-munk-skin-v1";
+    public const string ModelName = "adding-doubling-skin-v2";
 
     /// <summary>Names this set of values; change it whenever a value changes.</summary>
-    public string ParametersVersion { get; set; } = "2026-11-24";
+    public string ParametersVersion { get; set; } = "2026-11-30";
 
-    /// <summary>Saunderson K1: fraction of incident light reflected at the skin surface (unitless; ≈ 0.04 for n ≈ 1.5).</summary>
-    public double SaundersonK1 { get; set; } = 0.04;
+    /// <summary>Refractive index of skin relative to air (≈ 1.4 for dermis and epidermis; Jacques 2013 §2, Bashkatov et al.).</summary>
+    public double TissueRefractiveIndex { get; set; } = 1.4;
 
-    /// <summary>Saunderson K2: fraction of internal diffuse light reflected back in at the surface (unitless).</summary>
-    public double SaundersonK2 { get; set; } = 0.6;
+    /// <summary>Henyey–Greenstein anisotropy g of every tissue layer (≈ 0.8 for dermis in the visible; Jacques 2013, van Gemert et al. 1989).</summary>
+    public double Anisotropy { get; set; } = 0.8;
 
     /// <summary>
-    /// Whether the surface's specular reflection K1 is part of the colour. False by default: skin is measured from
-    /// photos with the shine discarded (SCIENCE.md §3), i.e. specular excluded; with it the darkest possible skin would
-    /// be L* ≈ 22, lighter than Monk 9 and 10.
+    /// Quadrature nodes per piece of the hemisphere in the adding-doubling solver (2 pieces for skin, so 4 directions by
+    /// default): against 8 per piece, skin and healed colours move by at most ≈ 0.35 L* (docs/science.md).
+    /// </summary>
+    public int QuadraturePoints { get; set; } = 2;
+
+    /// <summary>
+    /// Whether the surface's specular (Fresnel) reflection is part of the colour. False by default: skin is measured
+    /// from photos with the shine discarded; spectrophotometers with the specular component included (as for the NIST
+    /// skin set) need true.
     /// </summary>
     public bool SpecularIncluded { get; set; }
 
-    /// <summary>Epidermis thickness, µm (scalp).</summary>
+    /// <summary>Epidermis thickness, µm (scalp epidermis is ≈ 50–100 µm; docs/science.md).</summary>
     public double EpidermisMicrometres { get; set; } = 60;
 
-    /// <summary>
-    /// Ink-free dermis between epidermis and ink, µm. Calibrated to 10 µm (SCIENCE.md starts from 100 µm): with 100 µm
-    /// the tissue above the ink scatters so much back that even an opaque black layer heals at L* ≈ 44–45 on light
-    /// skin, and SCIENCE.md's calibration target (neat carbon black near L* 25–35 on light skin) cannot be met by any
-    /// ink load. At 10 µm it heals at L* ≈ 34–35 on the model's light skins (≈ 32 at L* 61), with the blue shift.
-    /// </summary>
-    public double ClearDermisMicrometres { get; set; } = 10;
+    /// <summary>Papillary dermis between epidermis and ink, µm: anatomical, ≈ 100 µm (docs/science.md).</summary>
+    public double PapillaryDermisMicrometres { get; set; } = 100;
 
-    /// <summary>Dermis layer holding the healed ink, µm.</summary>
-    public double PigmentedDermisMicrometres { get; set; } = 200;
+    /// <summary>Dermis layer holding the healed ink, µm: with the defaults the ink lies 160–400 µm deep.</summary>
+    public double PigmentedDermisMicrometres { get; set; } = 240;
+
+    /// <summary>
+    /// Reduced scattering of skin at 500 nm, cm⁻¹, in μs′ = a·(λ/500 nm)^−b: Jacques (2013) Table 2, mean of skin,
+    /// a = 46.0 cm⁻¹ (the same law <see cref="Skin.DiffusionSkin"/> uses), times <see cref="ScatteringScale"/>.
+    /// </summary>
+    public double ScatteringAt500PerCm { get; set; } = 46.0;
+
+    /// <summary>Scattering power b (Jacques 2013 Table 2, skin mean 1.421).</summary>
+    public double ScatteringPower { get; set; } = 1.421;
+
+    /// <summary>Global scale on skin scattering, fitted to measured skin (data/derive/fit-skin-constants.cs).</summary>
+    public double ScatteringScale { get; set; } = 1;
+
+    /// <summary>Global scale on the bloodless-tissue absorption (Jacques 1998), fitted to measured skin.</summary>
+    public double BaselineAbsorptionScale { get; set; } = 1;
 
     /// <summary>Oxygen saturation of dermal blood, 0–1.</summary>
     public double BloodSaturation { get; set; } = 0.75;
@@ -52,14 +68,10 @@ public sealed class HealedToneOptions
     public double HaemoglobinMolarMass { get; set; } = 64500;
 
     /// <summary>
-    /// φ₀: healed ink load of neat ink in the pigmented dermis (volume fraction, unitless). With S_ink = 2000 cm⁻¹,
-    /// φ₀·S_ink = 40 cm⁻¹ puts neat carbon black within ≈ 1.5 L* of an opaque ink layer on light skin while 20 parts
-    /// of water lighten it by ≈ 15–18 L*. Only the product φ·S_ink enters the optics.
+    /// φ₀: healed ink volume fraction of neat ink in the ink layer (unitless). Each pigment's own scattering S and
+    /// absorption K = (K/S)·S per unit volume fraction come from its chemistry (<see cref="InkChemistry"/>).
     /// </summary>
     public double InkLoad { get; set; } = 0.02;
-
-    /// <summary>S_ink: scattering of pure ink, cm⁻¹ per unit load; its absorption is (K/S)·S_ink. Only φ·S_ink enters the optics.</summary>
-    public double InkScatteringPerCm { get; set; } = 2000;
 
     /// <summary>τ: time constant of the ink load's exponential fading, years.</summary>
     public double FadingYears { get; set; } = 8;
@@ -82,17 +94,21 @@ public sealed class HealedToneOptions
     /// <summary>The assumption values by name (for an answer's <c>model</c> block).</summary>
     public IReadOnlyDictionary<string, double> Assumptions() => new Dictionary<string, double>
     {
-        ["saundersonK1"] = SaundersonK1,
-        ["saundersonK2"] = SaundersonK2,
+        ["tissueRefractiveIndex"] = TissueRefractiveIndex,
+        ["anisotropy"] = Anisotropy,
+        ["quadraturePoints"] = QuadraturePoints,
         ["specularIncluded"] = SpecularIncluded ? 1 : 0,
         ["epidermisMicrometres"] = EpidermisMicrometres,
-        ["clearDermisMicrometres"] = ClearDermisMicrometres,
+        ["papillaryDermisMicrometres"] = PapillaryDermisMicrometres,
         ["pigmentedDermisMicrometres"] = PigmentedDermisMicrometres,
+        ["scatteringAt500PerCm"] = ScatteringAt500PerCm,
+        ["scatteringPower"] = ScatteringPower,
+        ["scatteringScale"] = ScatteringScale,
+        ["baselineAbsorptionScale"] = BaselineAbsorptionScale,
         ["bloodSaturation"] = BloodSaturation,
         ["haemoglobinGramsPerLitre"] = HaemoglobinGramsPerLitre,
         ["haemoglobinMolarMass"] = HaemoglobinMolarMass,
         ["inkLoad"] = InkLoad,
-        ["inkScatteringPerCm"] = InkScatteringPerCm,
         ["fadingYears"] = FadingYears,
         ["melaninMin"] = MelaninMin,
         ["melaninMax"] = MelaninMax,
@@ -111,14 +127,14 @@ public sealed class HealedToneOptions
             }
         }
 
-        if (SaundersonK1 >= 1 || SaundersonK2 >= 1)
+        if (TissueRefractiveIndex < 1 || TissueRefractiveIndex > 2 || Anisotropy >= 0.99 || QuadraturePoints is < 2 or > 16)
         {
-            yield return "Saunderson K1 and K2 must be below 1.";
+            yield return "tissueRefractiveIndex must be 1–2, anisotropy below 0.99 and quadraturePoints 2–16.";
         }
 
-        if (BloodSaturation > 1 || FadingYears <= 0 || PigmentedDermisMicrometres <= 0)
+        if (BloodSaturation > 1 || FadingYears <= 0 || PigmentedDermisMicrometres <= 0 || ScatteringAt500PerCm <= 0 || ScatteringScale <= 0)
         {
-            yield return "bloodSaturation must be ≤ 1; fadingYears and pigmentedDermisMicrometres must be positive.";
+            yield return "bloodSaturation must be ≤ 1; fadingYears, pigmentedDermisMicrometres and the scattering must be positive.";
         }
 
         if (MelaninMin <= 0 || MelaninMin >= MelaninMax || BloodMin <= 0 || BloodMin >= BloodMax || MelaninMax > 1 || BloodMax > 1)

@@ -4,8 +4,9 @@ namespace SmpShade.Colour.Healing;
 /// The downhill simplex method (Nelder &amp; Mead 1965, Computer Journal 7:308) with the standard coefficients
 /// (reflection 1, expansion 2, contraction ½, shrink ½), for small smooth problems such as the skin fit.
 /// </summary>
-internal static class NelderMead
+public static class NelderMead
 {
+    /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/> with an initial simplex of size <paramref name="step"/>.</summary>
     public static double[] Minimise(Func<double[], double> f, double[] start, double[] step, int iterations, double tolerance)
     {
         int n = start.Length;

@@ -7,8 +7,8 @@ namespace SmpShade.Colour.Healing;
 /// <param name="IsPoor">True when <paramref name="DeltaE00"/> exceeds <see cref="HealedToneOptions.PoorFitDeltaE00"/>.</param>
 public sealed record SkinFit(SkinLayers Skin, Lab Measured, double DeltaE00, bool IsPoor)
 {
-    private const int MelaninSteps = 14;
-    private const int BloodSteps = 8;
+    private const int MelaninSteps = 12;
+    private const int BloodSteps = 7;
 
     internal static SkinFit Fit(HealedToneModel model, Lab measured)
     {
@@ -16,8 +16,13 @@ public sealed record SkinFit(SkinLayers Skin, Lab Measured, double DeltaE00, boo
         // Search in log fractions: both span two orders of magnitude and colour changes roughly with their logarithm.
         double[] lo = [Math.Log(o.MelaninMin), Math.Log(o.BloodMin)];
         double[] hi = [Math.Log(o.MelaninMax), Math.Log(o.BloodMax)];
-        double Cost(double[] p) =>
-            DeltaE.Ciede2000(measured, model.Skin(Math.Exp(Math.Clamp(p[0], lo[0], hi[0])), Math.Exp(Math.Clamp(p[1], lo[1], hi[1]))).Lab);
+        // The search runs on the tabulated layers (fast); the answer is then solved exactly.
+        var r = new double[Chromophores.Count];
+        double Cost(double[] p)
+        {
+            model.BareReflectance(Math.Exp(Math.Clamp(p[0], lo[0], hi[0])), Math.Exp(Math.Clamp(p[1], lo[1], hi[1])), r);
+            return DeltaE.Ciede2000(measured, HealedToneModel.Colour.ToLab(r));
+        }
 
         // Coarse grid first: ΔE00 over (melanin, blood) can have shallow side valleys.
         double[] best = [lo[0], lo[1]];

@@ -74,32 +74,24 @@ public sealed class SkinSpectraSet
     private static readonly double[] MelaninFractions = [0.005, 0.01, 0.02, 0.035, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3];
     private static readonly double[] BloodFractions = [0.002, 0.005, 0.01, 0.02, 0.04];
 
-    // The §6 layers with their uncertain structure varied: surface reflection K2, epidermis and clear dermis thickness,
-    // blood oxygenation. The model is defined at 400–700 nm; 380–390 and 710–730 nm take its end values.
+    // The healed-tone model's layers (docs/science.md) with their uncertain structure varied: epidermis thickness,
+    // papillary dermis thickness, blood oxygenation. The model is defined at 400–700 nm; 380–390 and 710–730 nm take
+    // its end values.
     private static IEnumerable<double[]> LayerSpectra()
     {
-        foreach (double k2 in new[] { 0.4, 0.6 })
+        foreach (double epidermis in new[] { 40.0, 60, 100 })
         {
-            foreach (double epidermis in new[] { 40.0, 60, 100 })
+            foreach (double saturation in new[] { 0.6, 0.95 })
             {
-                foreach (double clear in new[] { 10.0, 100 })
+                var model = new HealedToneModel(new HealedToneOptions { EpidermisMicrometres = epidermis, BloodSaturation = saturation });
+                foreach (double melanin in MelaninFractions)
                 {
-                    foreach (double saturation in new[] { 0.6, 0.95 })
+                    foreach (double blood in BloodFractions)
                     {
-                        var model = new HealedToneModel(new HealedToneOptions
-                        {
-                            SaundersonK2 = k2, EpidermisMicrometres = epidermis, ClearDermisMicrometres = clear, BloodSaturation = saturation,
-                        });
-                        foreach (double melanin in MelaninFractions)
-                        {
-                            foreach (double blood in BloodFractions)
-                            {
-                                var r = new double[Chromophores.Count];
-                                model.Skin(melanin, blood).Reflectance(default, 0, r);
-                                var spectrum = new Spectrum(Chromophores.StartNm, Chromophores.StepNm, r);
-                                yield return [.. Enumerable.Range(0, VisibleGrid.Count).Select(i => spectrum.ValueAt(VisibleGrid.WavelengthAt(i)))];
-                            }
-                        }
+                        var r = new double[Chromophores.Count];
+                        model.BareReflectance(melanin, blood, r);
+                        var spectrum = new Spectrum(Chromophores.StartNm, Chromophores.StepNm, r);
+                        yield return [.. Enumerable.Range(0, VisibleGrid.Count).Select(i => spectrum.ValueAt(VisibleGrid.WavelengthAt(i)))];
                     }
                 }
             }

@@ -223,9 +223,31 @@ public static class AddingDoubling
     /// <summary>Two identical layers: R₂ = R + T(I − RR)⁻¹RT, T₂ = T(I − RR)⁻¹T.</summary>
     private static (double[] R, double[] T) Double(double[] r, double[] t, int n)
     {
-        var inner = SquareMatrix.Solve(SquareMatrix.IdentityMinus(SquareMatrix.Multiply(r, r, n), n), t, n);
-        var r2 = SquareMatrix.Add(r, SquareMatrix.Multiply(t, SquareMatrix.Multiply(r, inner, n), n));
-        var t2 = SquareMatrix.Multiply(t, inner, n);
+        var m = new double[n * n];
+        var inner = (double[])t.Clone();
+        var y = new double[n * n];
+        var r2 = new double[n * n];
+        var t2 = new double[n * n];
+        Kernels.Multiply(r, r, m, n);
+        for (int i = 0; i < m.Length; i++)
+        {
+            m[i] = -m[i];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            m[(i * n) + i] += 1;
+        }
+
+        Kernels.Solve(m, inner, n, n);
+        Kernels.Multiply(r, inner, y, n);
+        Kernels.Multiply(t, y, r2, n);
+        for (int i = 0; i < r2.Length; i++)
+        {
+            r2[i] += r[i];
+        }
+
+        Kernels.Multiply(t, inner, t2, n);
         return (r2, t2);
     }
 

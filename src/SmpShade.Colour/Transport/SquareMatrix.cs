@@ -135,4 +135,62 @@ internal static class SquareMatrix
 
         return x;
     }
+
+    /// <summary>a⁻¹·b for a vector b (Gaussian elimination with partial pivoting; a is not modified).</summary>
+    public static double[] SolveVector(double[] a, double[] b, int n)
+    {
+        var m = (double[])a.Clone();
+        var x = (double[])b.Clone();
+        for (int col = 0; col < n; col++)
+        {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++)
+            {
+                if (Math.Abs(m[(row * n) + col]) > Math.Abs(m[(pivot * n) + col]))
+                {
+                    pivot = row;
+                }
+            }
+
+            if (pivot != col)
+            {
+                for (int j = col; j < n; j++)
+                {
+                    (m[(col * n) + j], m[(pivot * n) + j]) = (m[(pivot * n) + j], m[(col * n) + j]);
+                }
+
+                (x[col], x[pivot]) = (x[pivot], x[col]);
+            }
+
+            double inverse = 1 / m[(col * n) + col];
+            for (int row = col + 1; row < n; row++)
+            {
+                double factor = m[(row * n) + col] * inverse;
+                if (factor == 0)
+                {
+                    continue;
+                }
+
+                for (int j = col; j < n; j++)
+                {
+                    m[(row * n) + j] -= factor * m[(col * n) + j];
+                }
+
+                x[row] -= factor * x[col];
+            }
+        }
+
+        for (int row = n - 1; row >= 0; row--)
+        {
+            double sum = x[row];
+            for (int j = row + 1; j < n; j++)
+            {
+                sum -= m[(row * n) + j] * x[j];
+            }
+
+            x[row] = sum / m[(row * n) + row];
+        }
+
+        return x;
+    }
 }

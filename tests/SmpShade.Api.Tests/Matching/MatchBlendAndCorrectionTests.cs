@@ -18,10 +18,10 @@ public sealed class MatchBlendAndCorrectionTests(MatchingFactory factory)
     public async Task A_blend_that_heals_exactly_to_the_target_is_offered_when_no_single_pigment_gets_there()
     {
         // Independent target: the model itself, run directly on a 1:1 K/S mix of carbon black and medium brown at
-        // 3 parts water in this skin. The ranking has to rediscover that mix.
+        // 3 parts water in this skin, each ink with its catalogue base's scattering. The ranking has to rediscover that mix.
         var model = new HealedToneModel(new HealedToneOptions());
         var skin = model.FitSkin(SkinLab).Skin;
-        var mix = InkOptics.Blend([(InkOptics.FromLab(new Lab(22, 0.3, -0.5)), 1), (InkOptics.FromLab(new Lab(45, 10, 18)), 1)]);
+        var mix = InkOptics.Blend([(InkOptics.For(new Lab(22, 0.3, -0.5), null, "carbon"), 1), (InkOptics.For(new Lab(45, 10, 18), null, "iron-oxide"), 1)]);
         var target = model.Healed(skin, mix, 3);
 
         using var doc = await MatchAsync(new
@@ -45,7 +45,7 @@ public sealed class MatchBlendAndCorrectionTests(MatchingFactory factory)
     {
         var model = new HealedToneModel(new HealedToneOptions());
         var skin = model.FitSkin(SkinLab).Skin;
-        var target = model.Healed(skin, InkOptics.FromLab(new Lab(30, 8, 12)), 6);
+        var target = model.Healed(skin, InkOptics.For(new Lab(30, 8, 12), null, "iron-oxide"), 6);
         using var doc = await MatchAsync(new { skinLab = Lab(SkinLab), targetLab = Lab(target), mode = "custom", supplier = "acme", blends = true });
         Assert.Equal(0, doc.RootElement.GetProperty("blends").GetArrayLength());
         var first = doc.RootElement.GetProperty("candidates")[0];

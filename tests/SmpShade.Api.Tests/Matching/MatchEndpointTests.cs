@@ -69,12 +69,12 @@ public sealed class MatchEndpointTests(MatchingFactory factory)
     {
         using var doc = await MatchAsync(new { skinLab = Skin, hairLab = Hair });
         var model = doc.RootElement.GetProperty("model");
-        Assert.Equal("kubelka-munk-skin-v1", model.GetProperty("name").GetString());
+        Assert.Equal("adding-doubling-skin-v2", model.GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(model.GetProperty("parametersVersion").GetString()));
         Assert.Equal("physics-only", model.GetProperty("correction").GetString());
         Assert.Equal("D65", model.GetProperty("illuminant").GetString());
         var assumptions = model.GetProperty("assumptions");
-        Assert.Equal(0.6, assumptions.GetProperty("saundersonK2").GetDouble());
+        Assert.Equal(100, assumptions.GetProperty("papillaryDermisMicrometres").GetDouble());
         Assert.Equal(8, assumptions.GetProperty("fadingYears").GetDouble());
         var fit = doc.RootElement.GetProperty("skinFit");
         Assert.InRange(fit.GetProperty("melanin").GetDouble(), 0.005, 0.45);
@@ -126,8 +126,8 @@ public sealed class MatchEndpointTests(MatchingFactory factory)
     {
         // Monk tone 1 swatch (L* ≈ 94) is lighter than any skin the layered model makes.
         using var doc = await MatchAsync(new { skinLab = new { l = 94.2, a = 1.5, b = 5.4 }, hairLab = Hair });
-        var warning = Assert.Single(doc.RootElement.GetProperty("warnings").EnumerateArray());
-        Assert.Equal("skin.poor_fit", warning.GetProperty("code").GetString());
+        var warnings = doc.RootElement.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ToList();
+        Assert.Contains("skin.poor_fit", warnings);
         Assert.True(doc.RootElement.GetProperty("skinFit").GetProperty("deltaE00").GetDouble() > 3);
     }
 

@@ -82,7 +82,7 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         string again = await retrained.Content.ReadAsStringAsync();
         Assert.True(retrained.StatusCode == HttpStatusCode.Created, again);
         using var retrainedDoc = JsonDocument.Parse(again);
-        Assert.Equal("kubelka-munk-skin-v1@2099-01-01", retrainedDoc.RootElement.GetProperty("physicsModel").GetString());
+        Assert.Equal("adding-doubling-skin-v2@2099-01-01", retrainedDoc.RootElement.GetProperty("physicsModel").GetString());
         Assert.True(retrainedDoc.RootElement.GetProperty("active").GetBoolean(), again);
         Assert.Equal(retrainedDoc.RootElement.GetProperty("name").GetString(), await CorrectionNamedByMatchAsync(changed.CreateClient()));
     }

@@ -22,15 +22,15 @@ public static class SyntheticOutcomes
         [.. new[] { "f6ede4", "f3e7db", "f7ead0", "eadaba", "d7bd96", "a07e56", "825c43", "604134", "3a312a" }
             .Select(hex => RgbColourSpace.Srgb.ToLab(Rgb.FromHex(hex)))];
 
-    /// <summary>Lab-only pigments (D65) from black through browns to a blonde, as SMP lines offer them.</summary>
+    /// <summary>Lab-only pigments (D65) from black through browns to a blonde, as SMP lines offer them (imported as base carbon).</summary>
     public static readonly OutcomePigment[] Pigments =
     [
-        new("synth", 1, "S-BLK", new Lab(22, 0.3, -0.5), null),
-        new("synth", 1, "S-DBR", new Lab(30, 8, 12), null),
-        new("synth", 1, "S-MBR", new Lab(45, 10, 18), null),
-        new("synth", 1, "S-GRY", new Lab(38, 0, -2), null),
-        new("synth", 1, "S-ASH", new Lab(55, 4, 14), null),
-        new("synth", 1, "S-ESP", new Lab(26, 5, 6), null),
+        new("synth", 1, "S-BLK", new Lab(22, 0.3, -0.5), null, "carbon"),
+        new("synth", 1, "S-DBR", new Lab(30, 8, 12), null, "carbon"),
+        new("synth", 1, "S-MBR", new Lab(45, 10, 18), null, "carbon"),
+        new("synth", 1, "S-GRY", new Lab(38, 0, -2), null, "carbon"),
+        new("synth", 1, "S-ASH", new Lab(55, 4, 14), null, "carbon"),
+        new("synth", 1, "S-ESP", new Lab(26, 5, 6), null, "carbon"),
     ];
 
     /// <summary>Dilutions clinics use for SMP (parts of water per part of ink).</summary>

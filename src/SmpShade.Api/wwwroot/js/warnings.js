@@ -38,6 +38,10 @@ const ADVICE = {
     title: 'The skin model did not fit this skin colour well',
     todo: 'The healed predictions are less certain. Check the skin region covers bare, unshaded scalp without shine or redness.',
   },
+  'target.unreachable': {
+    title: 'No pigment heals to this colour on this skin',
+    todo: 'Ink is seen through skin, which lightens it: on light skin even neat black heals dark grey. Tell the client, and choose the closest candidate below rather than a darker one.',
+  },
   'hair.close_to_skin': {
     title: 'Hair and skin are very close in colour',
     todo: 'Part the hair so more bare skin shows, or mark the skin region where no hair covers it.',

@@ -37,15 +37,14 @@ public static class SyntheticSpectra
     public static double[] DarkSkin { get; } = ModelSkin(0.12, 0.01);
 
     /// <summary>
-    /// Bare skin reflectance from the project's Kubelka–Munk skin model (SCIENCE.md §6, default options), which is
+    /// Bare skin reflectance from the project's layered skin model (docs/science.md, default options), which is
     /// defined at 400–700 nm in 10 nm steps: interpolated onto the grid and held flat beyond its ends.
     /// </summary>
     public static double[] ModelSkin(double melaninFraction, double bloodFraction)
     {
         SkinLayers skin = new HealedToneModel(new HealedToneOptions()).Skin(melaninFraction, bloodFraction);
         SpectralColour grid = HealedToneModel.Colour;
-        var r = new double[grid.Count];
-        skin.Reflectance(default, 0, r);
+        double[] r = [.. skin.Reflectance];
         var spectrum = new Spectrum(grid.StartNm, grid.StepNm, r);
         return FromFunction(spectrum.ValueAt);
     }
