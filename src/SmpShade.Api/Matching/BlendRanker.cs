@@ -4,7 +4,7 @@ using SmpShade.Colour.Skin;
 namespace SmpShade.Api.Matching;
 
 /// <summary>
-/// Two-pigment blends (SCIENCE.md §8): the best few distinct pigments in pairs, at 1:1, 1:2 and 2:1, mixed in K/S,
+/// Two-pigment blends (docs/science.md): the best few distinct pigments in pairs, at 1:1, 1:2 and 2:1, K and S mixed by weight,
 /// over the first pigment's ladder. A blend is offered only when it beats the best single candidate by more than the
 /// perceptibility threshold: a difference nobody can see is not worth mixing for.
 /// </summary>

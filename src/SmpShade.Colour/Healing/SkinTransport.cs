@@ -33,6 +33,7 @@ internal sealed class SkinTransport
 
     // [wavelength][blood node]: reflection matrix of the semi-infinite dermis.
     private readonly double[][][] dermis;
+    private readonly Lazy<Slab[]> inkLayers;
 
     public SkinTransport(HealedToneModel model)
     {
@@ -52,12 +53,13 @@ internal sealed class SkinTransport
             bareTops[i] = [.. melaninNodes.Select(m => Top.Of(Surface.Over(Epidermis(i, m)), Quadrature, Specular))];
             dermis[i] = [.. bloodNodes.Select(b => Dermis(i, b, double.PositiveInfinity).R)];
         });
-        InkLayers = new Slab[AbsorptionNodes * ScatteringNodes];
-        double thickness = o.PigmentedDermisMicrometres * 1e-4;
-        Parallel.For(0, InkLayers.Length, k =>
+        // Only predictions need the ink layers; skin fits and skin spectra do not.
+        inkLayers = new Lazy<Slab[]>(() =>
         {
-            int a = k / ScatteringNodes, s = k % ScatteringNodes;
-            InkLayers[k] = Layer(AbsorptionNode(a), ScatteringNode(s), thickness);
+            var layers = new Slab[AbsorptionNodes * ScatteringNodes];
+            double thickness = o.PigmentedDermisMicrometres * 1e-4;
+            Parallel.For(0, layers.Length, k => layers[k] = Layer(AbsorptionNode(k / ScatteringNodes), ScatteringNode(k % ScatteringNodes), thickness));
+            return layers;
         });
     }
 
@@ -71,7 +73,7 @@ internal sealed class SkinTransport
     public double Specular { get; }
 
     /// <summary>The ink-bearing layer at grid node (a, s): index a·ScatteringNodes + s.</summary>
-    public Slab[] InkLayers { get; }
+    public Slab[] InkLayers => inkLayers.Value;
 
     public static double AbsorptionNode(int k) => AbsorptionStart * Math.Pow(10, k / AbsorptionPerDecade);
 

@@ -4,7 +4,7 @@ namespace SmpShade.Colour.Skin;
 
 /// <summary>
 /// A second, independent optical model of skin reflectance, beside the healed-tone model's Kubelka–Munk layers
-/// (SCIENCE.md §6): an epidermis that only absorbs (Beer–Lambert, diffuse path taken as twice its thickness, in and out)
+/// (docs/science.md): an epidermis that only absorbs (Beer–Lambert, diffuse path taken as twice its thickness, in and out)
 /// over a semi-infinite dermis whose total diffuse reflectance is the diffusion-theory result of Farrell, Patterson &amp;
 /// Wilson (1992, Med. Phys. 19(4) 879–888):
 /// R = (a′/2)·(1 + exp(−(4/3)·A·√(3(1 − a′))))·exp(−√(3(1 − a′))), a′ = μs′/(μa + μs′),

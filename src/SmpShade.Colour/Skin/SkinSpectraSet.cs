@@ -5,7 +5,7 @@ namespace SmpShade.Colour.Skin;
 
 /// <summary>
 /// A set of plausible skin reflectance spectra on <see cref="VisibleGrid"/>, from two optical models of different
-/// structure, each over a wide range of its parameters: the healed-tone model's Kubelka–Munk layers (SCIENCE.md §6) and
+/// structure, each over a wide range of its parameters: the healed-tone model's former Kubelka–Munk layers (KubelkaMunkSkin) and
 /// the diffusion model of <see cref="DiffusionSkin"/>. The photo analysis uses it as its prior on what skin's spectrum
 /// can be when it turns a skin colour seen under room light into its colour in daylight (see
 /// SmpShade.Api's SkinSpectralCorrection). Kept: D65 L* 20–82, the range of human skin.
@@ -72,27 +72,28 @@ public sealed class SkinSpectraSet
     }
 
     private static readonly double[] MelaninFractions = [0.005, 0.01, 0.02, 0.035, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3];
+    private static readonly double[] SaundersonK2 = [0.4, 0.6];
+    private static readonly double[] Epidermis = [40, 60, 100];
+    private static readonly double[] ClearDermis = [10, 100];
+    private static readonly double[] Saturations = [0.6, 0.95];
     private static readonly double[] BloodFractions = [0.002, 0.005, 0.01, 0.02, 0.04];
 
-    // The healed-tone model's layers (docs/science.md) with their uncertain structure varied: epidermis thickness,
-    // papillary dermis thickness, blood oxygenation. The model is defined at 400–700 nm; 380–390 and 710–730 nm take
-    // its end values.
+    // The layered Kubelka–Munk family (KubelkaMunkSkin: the healed-tone model's layers before issue 12) with their
+    // uncertain structure varied: surface reflection K2, epidermis and clear dermis thickness, blood oxygenation. The
+    // camera correction was validated with this family; the prediction model no longer uses it. Defined at 400–700 nm;
+    // 380–390 and 710–730 nm take its end values.
     private static IEnumerable<double[]> LayerSpectra()
     {
-        foreach (double epidermis in new[] { 40.0, 60, 100 })
+        foreach (var (k2, epidermis, clear, saturation) in
+            from k in SaundersonK2 from e in Epidermis from c in ClearDermis from s in Saturations select (k, e, c, s))
         {
-            foreach (double saturation in new[] { 0.6, 0.95 })
+            foreach (double melanin in MelaninFractions)
             {
-                var model = new HealedToneModel(new HealedToneOptions { EpidermisMicrometres = epidermis, BloodSaturation = saturation });
-                foreach (double melanin in MelaninFractions)
+                foreach (double blood in BloodFractions)
                 {
-                    foreach (double blood in BloodFractions)
-                    {
-                        var r = new double[Chromophores.Count];
-                        model.BareReflectance(melanin, blood, r);
-                        var spectrum = new Spectrum(Chromophores.StartNm, Chromophores.StepNm, r);
-                        yield return [.. Enumerable.Range(0, VisibleGrid.Count).Select(i => spectrum.ValueAt(VisibleGrid.WavelengthAt(i)))];
-                    }
+                    var r = KubelkaMunkSkin.Reflectance(melanin, blood, k2, epidermis, clear, saturation);
+                    var spectrum = new Spectrum(Chromophores.StartNm, Chromophores.StepNm, r);
+                    yield return [.. Enumerable.Range(0, VisibleGrid.Count).Select(i => spectrum.ValueAt(VisibleGrid.WavelengthAt(i)))];
                 }
             }
         }

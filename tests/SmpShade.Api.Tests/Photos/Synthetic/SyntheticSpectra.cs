@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
+using SmpShade.Colour.Skin;
 using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Tests.Photos.Synthetic;
@@ -37,14 +38,14 @@ public static class SyntheticSpectra
     public static double[] DarkSkin { get; } = ModelSkin(0.12, 0.01);
 
     /// <summary>
-    /// Bare skin reflectance from the project's layered skin model (docs/science.md, default options), which is
-    /// defined at 400–700 nm in 10 nm steps: interpolated onto the grid and held flat beyond its ends.
+    /// Bare skin reflectance from the layered Kubelka–Munk skin family (KubelkaMunkSkin, with the defaults the healed-tone
+    /// model had when these scenes were made: K2 0.6, epidermis 60 µm, clear dermis 10 µm, saturation 0.75), defined at
+    /// 400–700 nm in 10 nm steps: interpolated onto the grid and held flat beyond its ends.
     /// </summary>
     public static double[] ModelSkin(double melaninFraction, double bloodFraction)
     {
-        SkinLayers skin = new HealedToneModel(new HealedToneOptions()).Skin(melaninFraction, bloodFraction);
         SpectralColour grid = HealedToneModel.Colour;
-        double[] r = [.. skin.Reflectance];
+        double[] r = KubelkaMunkSkin.Reflectance(melaninFraction, bloodFraction, 0.6, 60, 10, 0.75);
         var spectrum = new Spectrum(grid.StartNm, grid.StepNm, r);
         return FromFunction(spectrum.ValueAt);
     }

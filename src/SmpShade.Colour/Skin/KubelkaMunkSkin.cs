@@ -1,0 +1,40 @@
+using SmpShade.Colour.Healing;
+using SmpShade.Colour.Spectra;
+
+namespace SmpShade.Colour.Skin;
+
+/// <summary>
+/// A third family of skin spectra for the photo analysis's camera correction (<see cref="SkinSpectraSet"/>): the
+/// two-flux Kubelka–Munk layers the healed-tone model used before it moved to adding-doubling (Saunderson surface,
+/// epidermis with melanin over a clear dermis over semi-infinite dermis; scattering after Jacques 1998,
+/// μs′ = 2·10¹²·λ⁻⁴ + 2·10⁵·λ^−1.5 cm⁻¹; K = 2μa, S = 0.75μs′). It predicts nothing: it only widens the set of spectral
+/// shapes the correction is fitted to, which is what that correction was validated with (docs/science.md).
+/// </summary>
+public static class KubelkaMunkSkin
+{
+    /// <summary>Bare-skin reflectance, 31 samples from 400 nm, specular excluded.</summary>
+    /// <param name="melanin">Epidermal melanin volume fraction.</param>
+    /// <param name="blood">Dermal blood volume fraction.</param>
+    /// <param name="k2">Saunderson K2 (internal diffuse reflection at the surface); K1 = 0.04.</param>
+    /// <param name="epidermisMicrometres">Epidermis thickness.</param>
+    /// <param name="clearDermisMicrometres">Dermis between epidermis and the deep dermis's R∞ (the layers below are the same dermis).</param>
+    /// <param name="saturation">Blood oxygen saturation.</param>
+    public static double[] Reflectance(double melanin, double blood, double k2, double epidermisMicrometres, double clearDermisMicrometres, double saturation)
+    {
+        var r = new double[Chromophores.Count];
+        for (int i = 0; i < r.Length; i++)
+        {
+            double nm = Chromophores.WavelengthAt(i);
+            double baseline = Chromophores.BaselineAbsorption(nm);
+            double s = 0.75 * ((2e12 * Math.Pow(nm, -4)) + (2e5 * Math.Pow(nm, -1.5)));
+            double kEpidermis = 2 * ((melanin * Chromophores.MelaninAbsorption(nm)) + ((1 - melanin) * baseline));
+            double kDermis = 2 * ((blood * Chromophores.BloodAbsorption(i, saturation, 150, 64500)) + ((1 - blood) * baseline));
+            var top = KubelkaMunk.Layer(kEpidermis, s, epidermisMicrometres * 1e-4).Over(KubelkaMunk.Layer(kDermis, s, clearDermisMicrometres * 1e-4));
+            double deep = KubelkaMunk.ReflectanceInfinite(kDermis, s);
+            double body = top.ReflectanceAbove + (top.Transmittance * top.Transmittance * deep / (1 - (top.ReflectanceBelow * deep)));
+            r[i] = KubelkaMunk.Saunderson(body, 0.04, k2, includeSpecular: false);
+        }
+
+        return r;
+    }
+}
