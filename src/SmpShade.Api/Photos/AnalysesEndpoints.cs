@@ -10,6 +10,8 @@ public static class AnalysesEndpoints
     public static RouteGroupBuilder MapAnalyses(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/analyses").WithTags("Analyses");
+        // Load the people-finding models now, so the start log says whether they work (not the first photo).
+        _ = app.ServiceProvider.GetRequiredService<People.PeopleModels>();
 
         group.MapPost("/", AnalyseAsync)
             .WithName("AnalysePhoto")

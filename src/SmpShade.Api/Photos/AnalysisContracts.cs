@@ -45,7 +45,18 @@ public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDe
     CameraCalibration? Camera = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
-public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed);
+/// <param name="Hair">The hair region measured.</param>
+/// <param name="Skin">The skin region measured.</param>
+/// <param name="Reference">The reference region sent, if any.</param>
+/// <param name="Guessed">True when the service chose hair and skin.</param>
+/// <param name="Method">Auto only: <c>people</c> (from a face and the person around it) or <c>colours</c> (no face found, or
+/// the models unavailable: colour clustering).</param>
+/// <param name="Confidence">Auto from people: 0–1, detector score × landmark face-presence × how much scalp hair was found.</param>
+/// <param name="Faces">Auto: faces found in the photo (0 for colours).</param>
+/// <param name="Face">Auto from people: the measured person's face box.</param>
+/// <param name="SkinPlace">Auto from people: <c>forehead</c> or <c>cheek</c> (when hair covers the forehead).</param>
+public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed, string? Method = null,
+    double? Confidence = null, int? Faces = null, RegionSpec? Face = null, string? SkinPlace = null);
 
 /// <summary>The colour profile the photo was read with.</summary>
 public sealed record ProfileInfo(string Name, bool Assumed);

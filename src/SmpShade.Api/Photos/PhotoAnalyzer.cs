@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using SmpShade.Api.Infrastructure;
+using OpenCvSharp;
+using SmpShade.Api.Photos.People;
+using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Photos;
 
@@ -15,12 +18,16 @@ public sealed class PhotoAnalyzer : IDisposable
 
     private readonly PhotoOptions options;
     private readonly PhotoAdmission admission;
+    private readonly PeopleModels? people;
 
-    public PhotoAnalyzer(IOptions<PhotoOptions> options)
+    /// <param name="options">Limits.</param>
+    /// <param name="people">MediaPipe's models for auto regions; null or unavailable: colour clustering with <c>regions.model_unavailable</c>.</param>
+    public PhotoAnalyzer(IOptions<PhotoOptions> options, PeopleModels? people = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         admission = new PhotoAdmission(this.options);
+        this.people = people;
     }
 
     /// <summary>The limits in force.</summary>
@@ -97,9 +104,10 @@ public sealed class PhotoAnalyzer : IDisposable
         var hairRegion = analysis.Regions?.Hair;
         var skinRegion = analysis.Regions?.Skin;
         bool guessed = hairRegion is null || skinRegion is null;
+        AutoRegionsInfo? auto = null;
         if (guessed)
         {
-            (hairRegion, skinRegion) = AutoRegions.Guess(pixels, reference.Correction, options);
+            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings);
             warnings.Add(Guessed);
         }
 
@@ -114,12 +122,65 @@ public sealed class PhotoAnalyzer : IDisposable
             skin,
             new ReferenceInfo(reference.Type, reference.Model, AnswerPrecision.Colour(reference.LooMeanDeltaE00), AnswerPrecision.Colour(reference.LooMaxDeltaE00), reference.SkinModel,
                 reference.Camera is null ? null : CameraCalibration.From(reference.Camera)),
-            new RegionsUsed(hairRegion!.Rounded(), skinRegion!.Rounded(), analysis.Regions?.Reference?.Rounded(), guessed),
+            new RegionsUsed(hairRegion!.Rounded(), skinRegion!.Rounded(), analysis.Regions?.Reference?.Rounded(), guessed, auto?.Method,
+                auto?.Confidence, auto?.Faces, auto?.Face?.Rounded(), auto?.SkinPlace),
             "D65",
             "2°",
             new ProfileInfo(pixels.ColourSpace.Name, pixels.ColourSpace.Assumed),
             warnings);
     }
+
+    /// <summary>
+    /// Auto regions: from the largest, most central person's face and hair (<see cref="PeopleRegions"/>); with no face, or
+    /// without the models, from the photo's colours (<see cref="AutoRegions"/>), saying which.
+    /// </summary>
+    private (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) Guess(PhotoPixels pixels, IColourCorrection correction, List<PhotoWarning> warnings)
+    {
+        if (people is { Available: true })
+        {
+            PeopleGuess? found = null;
+            try
+            {
+                found = PeopleRegions.Find(pixels, people, options.PeopleMaxSide);
+            }
+            catch (Exception error) when (error is OpenCVException or OpenCvSharpException or InvalidOperationException)
+            {
+                warnings.Add(ModelUnavailable("the models failed on this photo"));
+            }
+
+            if (found is not null)
+            {
+                if (found.Faces > 1)
+                {
+                    var box = found.Face.Rect!;
+                    warnings.Add(new PhotoWarning("regions.several_people",
+                        $"{found.Faces} faces were found; the largest, most central one was measured (the face at x {box[0]:0.00}, y {box[1]:0.00} "
+                        + "of the photo, shown in regions.face). Mark the regions to measure someone else."));
+                }
+
+                return (found.Hair, found.Skin, new AutoRegionsInfo("people", found.Confidence, found.Faces, found.Face, found.SkinPlace));
+            }
+
+            if (!warnings.Any(w => w.Code == "regions.model_unavailable"))
+            {
+                warnings.Add(new PhotoWarning("regions.no_face",
+                    "No face was found, so hair and skin were taken from the photo's colours (fine for a close-up of the scalp). Check both regions."));
+            }
+        }
+        else
+        {
+            warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
+        }
+
+        var (hair, skin) = AutoRegions.Guess(pixels, correction, options);
+        return (hair, skin, new AutoRegionsInfo("colours", null, 0, null, null));
+    }
+
+    private static PhotoWarning ModelUnavailable(string why) => new("regions.model_unavailable",
+        $"The models that find people could not be used ({why}), so hair and skin were guessed from colours alone, which often "
+        + "lands on clothes or background. Mark the hair and skin regions.");
+
+    private sealed record AutoRegionsInfo(string Method, double? Confidence, int Faces, RegionSpec? Face, string? SkinPlace);
 
     public void Dispose() => admission.Dispose();
 }

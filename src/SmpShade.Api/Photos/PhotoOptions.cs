@@ -81,6 +81,16 @@ public sealed class PhotoOptions
     [Range(0.0, 1.0)]
     public double ClippedWarningFraction { get; set; } = 0.10;
 
+    /// <summary>
+    /// Folder of MediaPipe's models (Photos/People); empty: <c>models/mediapipe</c> beside the service, where the build puts
+    /// them. A folder without them turns people finding off (auto regions then cluster colours, with a warning).
+    /// </summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>Longest side of the downscaled copy people are found in (auto regions only).</summary>
+    [Range(128, 4096)]
+    public int PeopleMaxSide { get; set; } = 640;
+
     /// <summary>The concurrency bound after resolving the 0 default.</summary>
     public int EffectiveConcurrency => MaxConcurrentAnalyses > 0 ? MaxConcurrentAnalyses : 2 * Environment.ProcessorCount;
 

@@ -21,7 +21,11 @@ public sealed class HostTests(SmpShadeFactory factory)
     {
         var response = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        // The build restores MediaPipe's models beside the service (and the tests): people can be found.
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("people").GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(factory.DataFolder, "smpshade.db")), "the SQLite file is created on start");
     }
 

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmpShade.Api.Photos;
+using SmpShade.Api.Photos.People;
 
 namespace SmpShade.Api.Tests.Photos;
 
@@ -35,12 +37,18 @@ public static class PhotoFiles
         return form;
     }
 
-    /// <summary>An analyser with the default options (or changed ones).</summary>
+    private static readonly Lazy<PeopleModels> SharedPeople =
+        new(() => new PeopleModels(Options.Create(new PhotoOptions()), NullLogger<PeopleModels>.Instance));
+
+    /// <summary>MediaPipe's models as the build restored them beside the tests (loaded once per test run).</summary>
+    public static PeopleModels People => SharedPeople.Value;
+
+    /// <summary>An analyser with the default options (or changed ones) and the people-finding models.</summary>
     public static PhotoAnalyzer Analyzer(Action<PhotoOptions>? change = null)
     {
         var options = new PhotoOptions();
         change?.Invoke(options);
-        return new PhotoAnalyzer(Options.Create(options));
+        return new PhotoAnalyzer(Options.Create(options), People);
     }
 
     /// <summary>Analyses bytes with options JSON through the same parsing as the endpoint.</summary>

@@ -1,0 +1,163 @@
+using OpenCvSharp;
+using OpenCvSharp.Dnn;
+
+namespace SmpShade.Api.Photos.People;
+
+/// <summary>A face found by the detector, in pixels of the image it was found in.</summary>
+/// <param name="Box">The face box.</param>
+/// <param name="Score">Detector confidence, 0–1.</param>
+/// <param name="RightEye">The person's right eye (usually on the image's left).</param>
+/// <param name="LeftEye">The person's left eye.</param>
+public sealed record DetectedFace(Rect2d Box, double Score, Point2d RightEye, Point2d LeftEye)
+{
+    public Point2d Centre => new(Box.X + (Box.Width / 2), Box.Y + (Box.Height / 2));
+}
+
+/// <summary>
+/// MediaPipe's short-range face detector (BlazeFace, 128 × 128 input, 896 SSD anchors; Bazarevsky et al. 2019,
+/// arXiv:1907.05047). Decoding follows the model's published graph (mediapipe/modules/face_detection/
+/// face_detection_short_range.pbtxt): anchors from 4 layers with strides 8, 16, 16, 16, two anchors per layer and cell,
+/// fixed anchor size; boxes and 6 keypoints scaled by 128; sigmoid scores over 0.5; then non-maximum suppression at
+/// IoU 0.3. The image is letterboxed to a square so faces keep their shape.
+/// </summary>
+public static class FaceDetector
+{
+    private const int Side = 128;
+    private const double MinScore = 0.5;
+    private const double Overlap = 0.3;
+
+    /// <summary>Anchor centres (normalised), in the model's output order.</summary>
+    private static readonly Point2d[] Anchors = BuildAnchors();
+
+    /// <summary>Faces in <paramref name="image"/> (8-bit BGR), largest scores first; tiles the image when the whole frame finds none.</summary>
+    public static List<DetectedFace> Detect(PeopleModels models, Mat image)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(image);
+        var faces = DetectIn(models, image, new Rect(0, 0, image.Width, image.Height));
+        if (faces.Count == 0 && Math.Max(image.Width, image.Height) >= 2 * Side)
+        {
+            // Small faces (a group, a person far away): 2 × 2 overlapping tiles, each seen at twice the scale.
+            int tw = (int)(image.Width * 0.6), th = (int)(image.Height * 0.6);
+            foreach (var (x, y) in new[] { (0, 0), (image.Width - tw, 0), (0, image.Height - th), (image.Width - tw, image.Height - th) })
+            {
+                faces.AddRange(DetectIn(models, image, new Rect(x, y, tw, th)));
+            }
+
+            faces = Suppress(faces);
+        }
+
+        return faces;
+    }
+
+    private static List<DetectedFace> DetectIn(PeopleModels models, Mat image, Rect area)
+    {
+        using var part = new Mat(image, area);
+        int side = Math.Max(area.Width, area.Height);
+        double scale = (double)Side / side;
+        int w = Math.Max(1, (int)Math.Round(area.Width * scale)), h = Math.Max(1, (int)Math.Round(area.Height * scale));
+        using var square = new Mat(Side, Side, MatType.CV_8UC3, Scalar.All(0));
+        int padX = (Side - w) / 2, padY = (Side - h) / 2;
+        using (var resized = new Mat())
+        {
+            Cv2.Resize(part, resized, new Size(w, h), 0, 0, InterpolationFlags.Area);
+            using var window = new Mat(square, new Rect(padX, padY, w, h));
+            resized.CopyTo(window);
+        }
+
+        // Input range [-1, 1], RGB.
+        using var blob = CvDnn.BlobFromImage(square, 1 / 127.5, new Size(Side, Side), new Scalar(127.5, 127.5, 127.5), swapRB: true, crop: false);
+        var (scores, boxes) = models.Run(PeopleModels.Detector, net =>
+        {
+            net.SetInput(blob);
+            var names = net.GetUnconnectedOutLayersNames().Select(n => n!).ToArray();
+            var outputs = names.Select(_ => new Mat()).ToArray();
+            try
+            {
+                net.Forward(outputs, names);
+                var classes = outputs.Single(o => o.Total() == Anchors.Length);
+                var regressors = outputs.Single(o => o.Total() == Anchors.Length * 16);
+                return (PeopleModels.Floats(classes), PeopleModels.Floats(regressors));
+            }
+            finally
+            {
+                foreach (var output in outputs)
+                {
+                    output.Dispose();
+                }
+            }
+        });
+
+        var found = new List<DetectedFace>();
+        for (int i = 0; i < Anchors.Length; i++)
+        {
+            double score = 1 / (1 + Math.Exp(-Math.Clamp(scores[i], -100f, 100f)));
+            if (score < MinScore)
+            {
+                continue;
+            }
+
+            var a = Anchors[i];
+            int o = i * 16;
+            Point2d ToImage(double nx, double ny) => new((((nx * Side) - padX) / scale) + area.X, (((ny * Side) - padY) / scale) + area.Y);
+            double cx = (boxes[o] / Side) + a.X, cy = (boxes[o + 1] / Side) + a.Y;
+            double bw = boxes[o + 2] / Side, bh = boxes[o + 3] / Side;
+            var topLeft = ToImage(cx - (bw / 2), cy - (bh / 2));
+            var box = new Rect2d(topLeft.X, topLeft.Y, bw * Side / scale, bh * Side / scale);
+            var rightEye = ToImage((boxes[o + 4] / Side) + a.X, (boxes[o + 5] / Side) + a.Y);
+            var leftEye = ToImage((boxes[o + 6] / Side) + a.X, (boxes[o + 7] / Side) + a.Y);
+            if (box.Width > 1 && box.Height > 1)
+            {
+                found.Add(new DetectedFace(box, score, rightEye, leftEye));
+            }
+        }
+
+        return Suppress(found);
+    }
+
+    /// <summary>Keeps the best-scoring box of each group overlapping by IoU above 0.3.</summary>
+    private static List<DetectedFace> Suppress(List<DetectedFace> faces)
+    {
+        var kept = new List<DetectedFace>();
+        foreach (var face in faces.OrderByDescending(f => f.Score))
+        {
+            if (kept.All(k => IoU(k.Box, face.Box) <= Overlap))
+            {
+                kept.Add(face);
+            }
+        }
+
+        return kept;
+    }
+
+    private static double IoU(Rect2d a, Rect2d b)
+    {
+        double x0 = Math.Max(a.X, b.X), y0 = Math.Max(a.Y, b.Y);
+        double x1 = Math.Min(a.X + a.Width, b.X + b.Width), y1 = Math.Min(a.Y + a.Height, b.Y + b.Height);
+        double inter = Math.Max(0, x1 - x0) * Math.Max(0, y1 - y0);
+        double union = (a.Width * a.Height) + (b.Width * b.Height) - inter;
+        return union <= 0 ? 0 : inter / union;
+    }
+
+    /// <summary>SsdAnchorsCalculator with the graph's options: layers with equal strides share one grid (2 anchors each).</summary>
+    private static Point2d[] BuildAnchors()
+    {
+        var anchors = new List<Point2d>();
+        foreach (var (stride, perCell) in new[] { (8, 2), (16, 6) })
+        {
+            int cells = Side / stride;
+            for (int y = 0; y < cells; y++)
+            {
+                for (int x = 0; x < cells; x++)
+                {
+                    for (int k = 0; k < perCell; k++)
+                    {
+                        anchors.Add(new Point2d((x + 0.5) / cells, (y + 0.5) / cells));
+                    }
+                }
+            }
+        }
+
+        return [.. anchors];
+    }
+}

@@ -1,0 +1,176 @@
+using OpenCvSharp;
+using SmpShade.Colour;
+
+namespace SmpShade.Api.Photos.People;
+
+/// <summary>Where the hair and skin of the chosen person are, and how sure the service is.</summary>
+/// <param name="Hair">Scalp hair: the person mask above and around the face, face skin left out (a polygon).</param>
+/// <param name="Skin">Forehead (preferred) or an upper cheek, from the face landmarks.</param>
+/// <param name="SkinPlace"><c>forehead</c> or <c>cheek</c>.</param>
+/// <param name="Confidence">0–1: detector score × landmark face-presence × how much hair the mask held.</param>
+/// <param name="Faces">Faces found in the photo.</param>
+/// <param name="Face">The chosen face's box, normalised [x, y, w, h] on the upright photo.</param>
+public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPlace, double Confidence, int Faces, RegionSpec Face);
+
+/// <summary>
+/// Hair and skin regions from people (issue 13): on a downscaled copy, find faces (<see cref="FaceDetector"/>), take the
+/// largest, most central one, place its 468 landmarks (<see cref="FaceLandmarks"/>) and segment the person around it
+/// (<see cref="PersonSegmentation"/>). Skin is a patch of forehead (closest to scalp skin, away from eyes, brows, lips
+/// and beard) or, when the forehead does not look like the cheeks' skin (a fringe over it), of an upper cheek. Hair is
+/// the person mask above and beside the face, outside the face outline.
+/// </summary>
+public static class PeopleRegions
+{
+    /// <summary>Null when no face is found: the caller falls back to colour clustering.</summary>
+    public static PeopleGuess? Find(PhotoPixels pixels, PeopleModels models, int maxSide)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(models);
+        var rgb = pixels.Thumbnail(maxSide, out int width, out int height);
+        using var image = new Mat(height, width, MatType.CV_8UC3);
+        using (var wrapped = Mat.FromPixelData(height, width, MatType.CV_8UC3, rgb))
+        {
+            Cv2.CvtColor(wrapped, image, ColorConversionCodes.RGB2BGR);
+        }
+
+        var faces = FaceDetector.Detect(models, image);
+        if (faces.Count == 0)
+        {
+            return null;
+        }
+
+        var face = Choose(faces, width, height);
+        var mesh = FaceLandmarks.Locate(models, image, face);
+        if (mesh.Presence < 0.3)
+        {
+            return null;
+        }
+
+        var frame = new FaceFrame(mesh);
+        var (skin, place) = ChooseSkin(frame, mesh, rgb, width, height, pixels.ColourSpace.Space);
+        var (hair, hairShare) = PersonSegmentation.Hair(models, image, mesh, frame);
+        if (hair is null)
+        {
+            return null;
+        }
+
+        double confidence = face.Score * mesh.Presence * Math.Min(1, hairShare / 0.15);
+        return new PeopleGuess(
+            Normalise(hair, width, height),
+            Normalise(skin, width, height),
+            place,
+            Math.Round(confidence, 2),
+            faces.Count,
+            RegionSpec.FromRect(Math.Clamp(face.Box.X / width, 0, 1), Math.Clamp(face.Box.Y / height, 0, 1),
+                Math.Round(face.Box.Width / width, 4), Math.Round(face.Box.Height / height, 4)));
+    }
+
+    /// <summary>The largest, most central face: area × exp(−2 d²), d the centre's distance from the photo's centre in half-diagonals.</summary>
+    private static DetectedFace Choose(List<DetectedFace> faces, int width, int height)
+    {
+        double halfDiagonal = Math.Sqrt((width * width) + (height * height)) / 2;
+        return faces.MaxBy(f =>
+        {
+            double dx = f.Centre.X - (width / 2.0), dy = f.Centre.Y - (height / 2.0);
+            double d2 = ((dx * dx) + (dy * dy)) / (halfDiagonal * halfDiagonal);
+            return f.Box.Width * f.Box.Height * Math.Exp(-2 * d2);
+        })!;
+    }
+
+    /// <summary>
+    /// Forehead: 0.40 face widths wide, from 25 % to 65 % of the way from between the brows (mesh point 9) to the top of
+    /// the face (point 10), so it keeps clear of brows and of a low hairline or fringe. Cheeks: 0.22 × 0.16 face widths
+    /// centred on points 50 and 280 (below the eyes, above the beard line). The forehead is used unless it is much darker than the cheeks (hair over it).
+    /// </summary>
+    private static (Point2d[] Polygon, string Place) ChooseSkin(FaceFrame frame, FaceMesh mesh, byte[] rgb, int width, int height, RgbColourSpace space)
+    {
+        double foreheadHeight = Distance(mesh[9], mesh[10]);
+        var middle = new Point2d(mesh[9].X + (0.45 * (mesh[10].X - mesh[9].X)), mesh[9].Y + (0.45 * (mesh[10].Y - mesh[9].Y)));
+        var forehead = frame.Rectangle(middle, 0.20 * frame.Width, 0.20 * foreheadHeight);
+        var cheeks = new[] { frame.Rectangle(mesh[50], 0.11 * frame.Width, 0.08 * frame.Width), frame.Rectangle(mesh[280], 0.11 * frame.Width, 0.08 * frame.Width) };
+        var foreheadLab = MedianLab(forehead, rgb, width, height, space);
+        var cheekLabs = cheeks.Select(c => MedianLab(c, rgb, width, height, space)).ToArray();
+        int brighter = cheekLabs[0].L >= cheekLabs[1].L ? 0 : 1;
+        bool covered = foreheadLab.L < cheekLabs[brighter].L - 12 && DeltaE.Ciede2000(foreheadLab, cheekLabs[brighter]) > 10;
+        return covered ? (cheeks[brighter], "cheek") : (forehead, "forehead");
+    }
+
+    private static Lab MedianLab(Point2d[] polygon, byte[] rgb, int width, int height, RgbColourSpace space)
+    {
+        var inside = new List<Lab>();
+        var poly = polygon.Select(p => (p.X, p.Y)).ToList();
+        int x0 = Math.Max(0, (int)polygon.Min(p => p.X)), x1 = Math.Min(width - 1, (int)polygon.Max(p => p.X));
+        int y0 = Math.Max(0, (int)polygon.Min(p => p.Y)), y1 = Math.Min(height - 1, (int)polygon.Max(p => p.Y));
+        for (int y = y0; y <= y1; y++)
+        {
+            for (int x = x0; x <= x1; x++)
+            {
+                if (Geometry.Contains(poly, x + 0.5, y + 0.5))
+                {
+                    int i = ((y * width) + x) * 3;
+                    inside.Add(space.ToLab8(rgb[i], rgb[i + 1], rgb[i + 2]));
+                }
+            }
+        }
+
+        if (inside.Count == 0)
+        {
+            return new Lab(0, 0, 0);
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[sorted.Length / 2];
+        }
+
+        return new Lab(Median(inside.Select(l => l.L)), Median(inside.Select(l => l.A)), Median(inside.Select(l => l.B)));
+    }
+
+    private static double Distance(Point2d a, Point2d b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
+    private static RegionSpec Normalise(Point2d[] polygon, int width, int height) => new()
+    {
+        Polygon = [.. polygon.Select(p => (IReadOnlyList<double>)[Math.Round(Math.Clamp(p.X / width, 0, 1), 5), Math.Round(Math.Clamp(p.Y / height, 0, 1), 5)])],
+    };
+}
+
+/// <summary>
+/// The face's own axes: u along the face (mesh point 234 → 454, the two sides at the cheekbones), v perpendicular to it
+/// pointing down the face; the origin midway between 234 and 454; lengths in face widths.
+/// </summary>
+public sealed class FaceFrame
+{
+    public FaceFrame(FaceMesh mesh)
+    {
+        ArgumentNullException.ThrowIfNull(mesh);
+        var a = mesh[234];
+        var b = mesh[454];
+        Origin = new Point2d((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+        Width = Math.Max(1e-6, Math.Sqrt(((b.X - a.X) * (b.X - a.X)) + ((b.Y - a.Y) * (b.Y - a.Y))));
+        U = new Point2d((b.X - a.X) / Width, (b.Y - a.Y) / Width);
+        V = new Point2d(-U.Y, U.X);
+    }
+
+    public Point2d Origin { get; }
+
+    public double Width { get; }
+
+    public Point2d U { get; }
+
+    public Point2d V { get; }
+
+    /// <summary>A point's (u, v) in face widths.</summary>
+    public (double U, double V) ToFace(double x, double y)
+    {
+        double dx = x - Origin.X, dy = y - Origin.Y;
+        return (((dx * U.X) + (dy * U.Y)) / Width, ((dx * V.X) + (dy * V.Y)) / Width);
+    }
+
+    /// <summary>A rectangle aligned with the face, centred on <paramref name="centre"/>, half-sizes in pixels.</summary>
+    public Point2d[] Rectangle(Point2d centre, double halfU, double halfV)
+    {
+        Point2d At(double su, double sv) => new(centre.X + (su * halfU * U.X) + (sv * halfV * V.X), centre.Y + (su * halfU * U.Y) + (sv * halfV * V.Y));
+        return [At(-1, -1), At(1, -1), At(1, 1), At(-1, 1)];
+    }
+}
