@@ -41,8 +41,10 @@ public sealed record MonkTone(int Number, string Hex, double DeltaE00);
 /// from the <c>reference.camera</c> the request sent back. Null when skin used <c>model</c> (or the card's gains).</param>
 /// <param name="Camera">Chart: the camera's responses under this light, to send back with later grey-card photos from
 /// the same phone under the same light (<see cref="CameraCalibration"/>).</param>
+/// <param name="Corners">Chart: the four corners used, normalised [x, y], dark-skin corner first, clockwise.</param>
+/// <param name="CornersFound">Chart: <c>given</c> (from the request) or <c>detected</c> (found by the service).</param>
 public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null,
-    CameraCalibration? Camera = null);
+    CameraCalibration? Camera = null, IReadOnlyList<IReadOnlyList<double>>? Corners = null, string? CornersFound = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
 /// <param name="Hair">The hair region measured.</param>

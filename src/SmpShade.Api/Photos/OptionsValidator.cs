@@ -159,13 +159,14 @@ public static class OptionsValidator
 
         if (type == ReferenceTypes.ColorChecker24)
         {
+            // No corners: the service finds the chart itself (ChartFinder); given corners must be four points.
             var corners = reference.Corners;
-            if (corners is null || corners.Count != 4
+            if (corners is not null && (corners.Count != 4
                 || corners.Any(p => p is null || p.Count != 2 || !double.IsFinite(p[0]) || !double.IsFinite(p[1])
-                    || p[0] < -Slack || p[0] > 1 + Slack || p[1] < -Slack || p[1] > 1 + Slack))
+                    || p[0] < -Slack || p[0] > 1 + Slack || p[1] < -Slack || p[1] > 1 + Slack)))
             {
                 throw ProblemException.BadRequest("reference.corners_invalid", "A ColorChecker needs exactly four corners.",
-                    "Give 'corners' as four [x, y] points (0..1): the outer corners of the patch area, dark-skin corner first, clockwise.");
+                    "Give 'corners' as four [x, y] points (0..1): the outer corners of the patch area, dark-skin corner first, clockwise; or leave them out to have the chart found.");
             }
         }
     }

@@ -116,12 +116,14 @@ public sealed class PhotoAnalyzer : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var hair = measurer.MeasureHair(hairRegion!, skin.Lab.ToLab());
         ReferenceStage.EnsurePlausible(reference, ("skin", skin.Lab.ToLab()), ("hair", hair.Lab.ToLab()));
+        Plausibility.Check(hair.Lab.ToLab(), skin.Lab.ToLab(), guessed, warnings);
 
         return new AnalysisResult(
             hair,
             skin,
             new ReferenceInfo(reference.Type, reference.Model, AnswerPrecision.Colour(reference.LooMeanDeltaE00), AnswerPrecision.Colour(reference.LooMaxDeltaE00), reference.SkinModel,
-                reference.Camera is null ? null : CameraCalibration.From(reference.Camera)),
+                reference.Camera is null ? null : CameraCalibration.From(reference.Camera),
+                reference.Corners?.Select(c => (IReadOnlyList<double>)[c.X, c.Y]).ToList(), reference.CornersFound),
             new RegionsUsed(hairRegion!.Rounded(), skinRegion!.Rounded(), analysis.Regions?.Reference?.Rounded(), guessed, auto?.Method,
                 auto?.Confidence, auto?.Faces, auto?.Face?.Rounded(), auto?.SkinPlace),
             "D65",

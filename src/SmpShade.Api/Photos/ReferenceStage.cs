@@ -32,21 +32,32 @@ public static class ReferenceStage
                 var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
                 return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab, reference.Camera?.ToResponses());
             case ReferenceTypes.ColorChecker24:
-                var corners = reference!.Corners!.Select(p => (p[0] * pixels.Width, p[1] * pixels.Height)).ToList();
+                IReadOnlyList<(double X, double Y)> given = reference!.Corners?.Select(p => (p[0], p[1])).ToList()
+                    ?? ChartFinder.Find(pixels).Corners;
+                var corners = given.Select(p => (p.X * pixels.Width, p.Y * pixels.Height)).ToList();
                 var means = new List<LinearRgb>(24);
                 foreach (var quad in ChartGeometry.PatchSamplingQuads(corners))
                 {
                     var patch = pixels.Sample(quad.Select(q => (q.X / pixels.Width, q.Y / pixels.Height)).ToList(), limits.MaxSamplesPerRegion);
-                    if (patch.Linear.Length == 0)
+                    if (patch.Read == 0)
                     {
                         throw ProblemException.Unprocessable("reference.patch_unusable", "A chart patch has no usable pixels.",
-                            $"Patch {means.Count + 1} is smaller than a pixel or clipped: check the corners or the exposure.");
+                            $"Patch {means.Count + 1} is smaller than a pixel: check the corners, or take the photo closer to the chart.");
                     }
 
-                    means.Add(Mean(patch.Linear));
+                    // A patch clipped in any channel (all its pixels, or most: the few left would be its noisy darker
+                    // edge) is passed as NaN, so the fit leaves it out and lists it in reference.patches_clipped; the
+                    // fit then keeps the brightest unclipped neutral white. Too few left: reference.chart_clipped.
+                    means.Add(patch.Linear.Length == 0 || patch.ClippedFraction > 0.5
+                        ? new LinearRgb(double.NaN, double.NaN, double.NaN)
+                        : Mean(patch.Linear));
                 }
 
-                return ReferenceCorrector.ColorChecker(space, means);
+                return ReferenceCorrector.ColorChecker(space, means) with
+                {
+                    Corners = given,
+                    CornersFound = reference.Corners is null ? "detected" : "given",
+                };
             default:
                 return ReferenceCorrector.None(space);
         }

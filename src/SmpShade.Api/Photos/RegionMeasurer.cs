@@ -24,6 +24,9 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
     /// <summary>Pixels below which a region is not split or trimmed (too few for percentiles or two clusters).</summary>
     private const int MinForStatistics = 20;
 
+    /// <summary>The grid step of the last region read (1 = every pixel): a measured pixel stands for step² pixels.</summary>
+    private int step = 1;
+
     /// <summary>Linear RGB (photo space) and corrected XYZ/Lab of a region's usable pixels.</summary>
     public (LinearRgb[] Linear, Xyz[] Xyz, Lab[] Lab) Read(RegionSpec region, string name) => Read(region, name, correction);
 
@@ -49,14 +52,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
                 $"{sample.ClippedFraction:P0} of the {name} region is over- or under-exposed and was left out."));
         }
 
-        // Pixels actually represented: a subsampled region stands for step² pixels per sample.
-        long represented = (long)sample.Linear.Length * sample.Step * sample.Step;
-        if (represented < options.MinRegionPixels)
-        {
-            warnings.Add(new PhotoWarning("sample.too_small",
-                $"The {name} region has only {represented} usable pixels; the measurement is noisy. Draw a larger region."));
-        }
-
+        step = sample.Step;
         var xyz = new Xyz[sample.Linear.Length];
         var lab = new Lab[sample.Linear.Length];
         for (int i = 0; i < xyz.Length; i++)
@@ -81,6 +77,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         }
 
         var m = ColourStatistics.Measure(order.Select(i => xyz[i]).ToArray(), order.Select(i => lab[i]).ToArray());
+        WarnIfFew("skin", m.Pixels);
         var mean = m.Lab.ToLab();
         double ita = SkinScales.Ita(mean);
         var monk = SkinScales.NearestMonk(mean);
@@ -94,6 +91,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         var (_, xyz, lab) = Read(region, "hair");
         if (lab.Length < MinForStatistics)
         {
+            WarnIfFew("hair", lab.Length);
             return ColourStatistics.Measure(xyz, lab);
         }
 
@@ -116,7 +114,23 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         }
 
         var chosen = Members(clusters.Assignment, best);
+        WarnIfFew("hair", chosen.Length);
         return ColourStatistics.Measure(chosen.Select(i => xyz[i]).ToArray(), chosen.Select(i => lab[i]).ToArray());
+    }
+
+    /// <summary>
+    /// <c>sample.too_small</c> when the pixels a mean was finally taken over (after clipping, the skin trim or the hair
+    /// cluster) stand for fewer than <see cref="PhotoOptions.MinRegionPixels"/> photo pixels. Counting the region before
+    /// the hair was split let a 20-pixel hair cluster in a large region pass unwarned.
+    /// </summary>
+    private void WarnIfFew(string name, int measured)
+    {
+        long represented = (long)measured * step * step;
+        if (represented < options.MinRegionPixels)
+        {
+            warnings.Add(new PhotoWarning("sample.too_small",
+                $"The {name} was measured over only {represented} usable pixels (fewer than {options.MinRegionPixels}); the measurement is noisy. Draw a larger region, or take the photo closer."));
+        }
     }
 
     /// <summary>The category as the API spells it: <c>veryLight</c>, <c>light</c> … <c>dark</c>.</summary>

@@ -61,26 +61,25 @@ internal static class PageSteps
 
     /// <summary>
     /// Redraws a region as the rectangle (x, y, w, h) with one mouse drag. A drag that starts
-    /// inside the current region moves it instead, so the drag starts at a corner of the new
-    /// rectangle outside the region the service guessed and ends at the opposite corner.
+    /// inside the current region moves it instead (the page tests rectangles by their edges and
+    /// polygons by the even-odd rule), so the drag starts at a corner of the new rectangle outside
+    /// the region the service guessed and ends at the opposite corner.
     /// </summary>
     public static async Task RedrawAsync(IPage page, JsonElement guessedRegion, (double X, double Y, double W, double H) rect)
     {
-        var (x0, y0, x1, y1) = Bounds(guessedRegion);
+        var outline = Outline(guessedRegion);
         (double X, double Y)[] corners = [(rect.X, rect.Y), (rect.X + rect.W, rect.Y + rect.H), (rect.X + rect.W, rect.Y), (rect.X, rect.Y + rect.H)];
-        int start = Array.FindIndex(corners, c => c.X < x0 || c.X > x1 || c.Y < y0 || c.Y > y1);
+        int start = Array.FindIndex(corners, c => !SmpShade.Api.Photos.Geometry.Contains(outline, c.X, c.Y));
         Assert.True(start >= 0, $"the new rectangle lies wholly inside the guessed region {guessedRegion}; pick another");
         var opposite = corners[start ^ 1];
         await DragOnPhotoAsync(page, corners[start], opposite);
     }
 
-    private static (double X0, double Y0, double X1, double Y1) Bounds(JsonElement region)
-    {
-        var points = region.TryGetProperty("rect", out var r) && r.ValueKind == JsonValueKind.Array
-            ? [(r[0].GetDouble(), r[1].GetDouble()), (r[0].GetDouble() + r[2].GetDouble(), r[1].GetDouble() + r[3].GetDouble())]
-            : region.GetProperty("polygon").EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToArray();
-        return (points.Min(p => p.Item1), points.Min(p => p.Item2), points.Max(p => p.Item1), points.Max(p => p.Item2));
-    }
+    private static (double X, double Y)[] Outline(JsonElement region) =>
+        region.TryGetProperty("rect", out var r) && r.ValueKind == JsonValueKind.Array
+            ? [(r[0].GetDouble(), r[1].GetDouble()), (r[0].GetDouble() + r[2].GetDouble(), r[1].GetDouble()),
+               (r[0].GetDouble() + r[2].GetDouble(), r[1].GetDouble() + r[3].GetDouble()), (r[0].GetDouble(), r[1].GetDouble() + r[3].GetDouble())]
+            : [.. region.GetProperty("polygon").EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble()))];
 
     public static JsonElement JsonOf(IRequest request)
     {

@@ -34,6 +34,12 @@ public sealed record ReferenceResult(
     IColourCorrection? SkinCorrection = null,
     CameraResponses? Camera = null)
 {
+    /// <summary>Chart: the corners used (normalised, dark-skin corner first, clockwise).</summary>
+    public IReadOnlyList<(double X, double Y)>? Corners { get; init; }
+
+    /// <summary>Chart: <c>given</c> (sent by the client) or <c>detected</c> (found by <see cref="ChartFinder"/>).</summary>
+    public string? CornersFound { get; init; }
+
     /// <summary>The correction the skin region goes through.</summary>
     public IColourCorrection ForSkin => SkinCorrection ?? Correction;
 

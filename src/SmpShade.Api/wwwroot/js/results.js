@@ -93,7 +93,10 @@ export function renderAnalysis(analysis) {
   const warned = analysis.warnings || [];
   const guessed = analysis.regions?.guessed && !warned.some(w => w.code === 'regions.guessed')
     ? [{ code: 'regions.guessed', message: 'The service chose the regions.' }] : [];
-  const list = warningList([...guessed, ...warned], 'Check before you choose');
+  // A "hair" or "skin" no person has comes first: the ranking below means nothing until it is fixed.
+  const implausible = warned.filter(w => String(w.code).endsWith('.implausible'));
+  const others = warned.filter(w => !String(w.code).endsWith('.implausible'));
+  const list = warningList([...implausible, ...guessed, ...others], 'Check before you choose');
   if (list) warnings.append(list);
   const section = document.getElementById('results');
   section.hidden = false;

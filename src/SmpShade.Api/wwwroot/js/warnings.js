@@ -30,6 +30,26 @@ const ADVICE = {
     title: 'The regions were guessed',
     todo: 'Check the yellow (hair) and blue (skin) outlines on the photo and move them if they are wrong, then analyse again.',
   },
+  'hair.implausible': {
+    title: 'The “hair” is not a hair colour',
+    todo: 'The hair region is probably on clothing or background. Move the yellow outline onto the hair (for dyed hair, onto the natural regrowth) and analyse again before choosing a pigment.',
+  },
+  'skin.implausible': {
+    title: 'The “skin” is not a skin colour',
+    todo: 'The skin region is probably on clothing, background or make-up. Move the blue outline onto bare skin (forehead or parted scalp) and analyse again before choosing a pigment.',
+  },
+  'regions.several_people': {
+    title: 'Several people in the photo',
+    todo: 'The largest, most central face was measured. To measure someone else, move the outlines onto that person.',
+  },
+  'regions.no_face': {
+    title: 'No face found; regions guessed from colours',
+    todo: 'Fine for a close-up of the scalp: check the yellow (hair) and blue (skin) outlines before you choose.',
+  },
+  'regions.model_unavailable': {
+    title: 'People could not be found automatically',
+    todo: 'The service guessed from colours alone, which often lands on clothes or background: mark the hair and skin yourself.',
+  },
   'sample.too_small': {
     title: 'Too few pixels were measured',
     todo: 'Make the region bigger, or take the photo closer so the hair and skin fill more of it.',
