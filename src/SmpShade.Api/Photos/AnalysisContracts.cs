@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
@@ -44,7 +45,9 @@ public sealed record MonkTone(int Number, string Hex, double DeltaE00);
 /// <param name="Corners">Chart: the four corners used, normalised [x, y], dark-skin corner first, clockwise.</param>
 /// <param name="CornersFound">Chart: <c>given</c> (from the request) or <c>detected</c> (found by the service).</param>
 public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null,
-    CameraCalibration? Camera = null, IReadOnlyList<IReadOnlyList<double>>? Corners = null, string? CornersFound = null);
+    CameraCalibration? Camera = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? Corners = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CornersFound = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
 /// <param name="Hair">The hair region measured.</param>
@@ -57,8 +60,12 @@ public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDe
 /// <param name="Faces">Auto: faces found in the photo (0 for colours).</param>
 /// <param name="Face">Auto from people: the measured person's face box.</param>
 /// <param name="SkinPlace">Auto from people: <c>forehead</c> or <c>cheek</c> (when hair covers the forehead).</param>
-public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed, string? Method = null,
-    double? Confidence = null, int? Faces = null, RegionSpec? Face = null, string? SkinPlace = null);
+public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? Reference, bool Guessed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Method = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Confidence = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Faces = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RegionSpec? Face = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SkinPlace = null);
 
 /// <summary>The colour profile the photo was read with.</summary>
 public sealed record ProfileInfo(string Name, bool Assumed);
