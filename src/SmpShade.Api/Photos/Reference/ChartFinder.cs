@@ -1,6 +1,7 @@
 using OpenCvSharp;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
+using SmpShade.Colour.Numerics;
 
 namespace SmpShade.Api.Photos.Reference;
 
