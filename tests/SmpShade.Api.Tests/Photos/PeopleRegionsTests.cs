@@ -91,7 +91,8 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
             Assert.False(models.Available);
             Assert.Contains("missing", models.Unavailable, StringComparison.Ordinal);
             using var analyzer = new PhotoAnalyzer(Microsoft.Extensions.Options.Options.Create(new PhotoOptions()), models);
-            var result = analyzer.Analyze(PhotoFiles.Generated("scene.png"), AnalysisForm.ParseOptions(null), CancellationToken.None);
+            using var slot = analyzer.Reserve(CancellationToken.None);
+            var result = slot.Analyze(PhotoFiles.Generated("scene.png"), AnalysisForm.ParseOptions(null), CancellationToken.None);
             Assert.Equal("colours", result.Regions.Method);
             Assert.Contains(result.Warnings, w => w.Code == "regions.model_unavailable");
         }
