@@ -39,6 +39,8 @@ app.UseSmpShadeForwardedHeaders();
 app.UseSmpShadeProblemDetails();
 // X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
 app.UseApiKeys();
+// CSP (own files only, no framing) and nosniff on every answer; Swagger UI keeps its inline script.
+app.UseSecurityHeaders();
 // The practitioner page (wwwroot) at /.
 app.UseDefaultFiles();
 app.UseStaticFiles();

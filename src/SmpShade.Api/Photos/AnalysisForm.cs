@@ -14,6 +14,7 @@ public static class AnalysisForm
     /// <summary>JSON settings for the options part: web (camelCase, case-insensitive), unknown fields refused.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
+        AllowDuplicateProperties = false, // {"regions": …, "regions": …} is ambiguous: refused, not last-one-wins
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
     };
