@@ -1,0 +1,82 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using SmpShade.Api.Photos;
+using SmpShade.Api.Photos.People;
+using SmpShade.Api.Photos.Reference;
+
+namespace SmpShade.Benchmarks;
+
+/// <summary>
+/// Issue 13's speed targets, in one run: the whole auto analysis of a 12 MP portrait JPEG (faces, landmarks and person
+/// segmentation on a downscaled copy) at most 1.3 × ImageSharp decoding the same bytes alone, and the chart search on a
+/// 12 MP chart photo at most 50 ms. The photos are the tests' real portrait and chart photo (Images/, SOURCES.md there)
+/// upscaled to 4000 × 3000-class sizes and saved as quality-90 JPEGs.
+/// <c>dotnet run -c Release --project tests/SmpShade.Benchmarks -- --filter '*PeopleBenchmarks*' --job short</c>
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class PeopleBenchmarks : IDisposable
+{
+    private byte[] portrait = [];
+    private PhotoAnalyzer analyzer = null!;
+    private PeopleModels models = null!;
+    private PhotoPixels chart = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        portrait = Upscaled("portrait.jpg", 3098, 3872); // 12.0 MP at the photo's 0.8 aspect
+        models = new PeopleModels(Options.Create(new PhotoOptions()), NullLogger<PeopleModels>.Instance);
+        if (!models.Available)
+        {
+            throw new InvalidOperationException("The people-finding models are not available: " + models.Unavailable);
+        }
+
+        analyzer = new PhotoAnalyzer(Options.Create(new PhotoOptions()), models);
+        chart = PhotoDecoder.Decode(Upscaled("chart.jpg", 4242, 2828), new PhotoOptions(), CancellationToken.None); // 12.0 MP
+    }
+
+    private static byte[] Upscaled(string resource, int width, int height)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException(resource + " is not embedded");
+        using var image = Image.Load<Rgb24>(stream);
+        image.Mutate(x => x.Resize(width, height));
+        using var output = new MemoryStream();
+        image.Save(output, new JpegEncoder { Quality = 90 });
+        return output.ToArray();
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        analyzer?.Dispose();
+        models?.Dispose();
+        chart?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true, Description = "ImageSharp decode only (Rgb24), portrait")]
+    public int DecodeOnly()
+    {
+        using var image = Image.Load<Rgb24>(portrait);
+        return image.Width;
+    }
+
+    [Benchmark(Description = "Analyse auto from people, portrait")]
+    public double AnalyseAuto()
+    {
+        using var slot = analyzer.Reserve(CancellationToken.None);
+        var result = slot.Analyze(portrait, AnalysisOptions.Default, CancellationToken.None);
+        return result.Regions.Method == "people" ? result.Hair.Lab.L : throw new InvalidOperationException("no person found");
+    }
+
+    [Benchmark(Description = "Chart search, 12 MP (decoded)")]
+    public int FindChart() => ChartFinder.Find(chart).Patches;
+}
