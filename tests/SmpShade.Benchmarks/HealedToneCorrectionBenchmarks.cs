@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Matching;
 using SmpShade.Api.Outcomes;
 using SmpShade.Colour;
@@ -29,7 +30,7 @@ public class HealedToneCorrectionBenchmarks
         Lab[] inks = [new(22, 0.3, -0.5), new(30, 8, 12), new(45, 10, 18), new(38, 0, -2)];
         for (int i = 0; i < 200; i++)
         {
-            var pigment = new OutcomePigment("bench", 1, "P" + i % inks.Length, inks[i % inks.Length], null);
+            var pigment = new CataloguePigment("bench", 1, "P" + i % inks.Length, "P" + i % inks.Length, PigmentBase.Mixed, inks[i % inks.Length], [], null);
             double water = random.Next(4), months = 3 + random.Next(22);
             var f = physics.Predict(pigment, skins[random.Next(skins.Length)], water, months);
             double s = f.Concentration * months / 12;

@@ -34,7 +34,7 @@ public class MatchingBenchmarks
         var random = new Random(5); // fixed seed: the same catalogue every run
         // 10,000 catalogue-like pigments (blacks, browns, greys, some chroma), no ladder of their own → the default six.
         large = new PreparedCatalogue(new PigmentSet([new CatalogueRef("synthetic", 1)], [.. Enumerable.Range(0, 10_000).Select(i =>
-            new MatchPigment("synthetic", 1, $"S-{i:00000}", $"Synthetic {i}", "mixed",
+            new CataloguePigment("synthetic", 1, $"S-{i:00000}", $"Synthetic {i}", PigmentBase.Mixed,
                 new Lab(18 + random.NextDouble() * 55, random.NextDouble() * 20 - 4, random.NextDouble() * 32 - 8), [], null))]));
         bundledSet = LoadBundled();
         bundled = new PreparedCatalogue(bundledSet);
@@ -87,7 +87,7 @@ public class MatchingBenchmarks
             CsvCatalogueReader.ReadAsync(file, builder, CancellationToken.None).GetAwaiter().GetResult();
         }
 
-        return new PigmentSet([new CatalogueRef("sample", 1)], [.. builder.Pigments.Select(p =>
-            new MatchPigment("sample", 1, p.Sku, p.Name, PigmentBases.ToText(p.Base), p.Lab, p.WaterParts, p.Reflectance))]);
+        return new PigmentSet([new CatalogueRef("sample", 1)], [.. builder.Pigments.Select(p => new CataloguePigment(
+            "sample", 1, p.Sku, p.Name, p.Line, p.Base, p.Lab, p.MeasuredIlluminant, p.MeasuredObserver, p.MeasuredLab, p.WaterParts, p.Reflectance))]);
     }
 }

@@ -12,7 +12,7 @@ public sealed record PigmentResponse(
     IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance, int Version)
 {
     public static PigmentResponse From(CataloguePigment p) => new(
-        p.Supplier, p.Sku, p.Name, p.Line, PigmentBases.ToText(p.Base), new LabValue(p.Lab.L, p.Lab.A, p.Lab.B),
+        p.Supplier, p.Sku, p.Name, p.Line, p.BaseText, new LabValue(p.Lab.L, p.Lab.A, p.Lab.B),
         new MeasuredValue(p.MeasuredIlluminant, p.MeasuredObserver, new LabValue(p.MeasuredLab.L, p.MeasuredLab.A, p.MeasuredLab.B)),
         p.WaterParts, p.Reflectance, p.Version);
 }

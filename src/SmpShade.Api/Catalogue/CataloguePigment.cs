@@ -12,16 +12,31 @@ public sealed record ParsedPigment(
     double[] WaterParts, double[]? Reflectance);
 
 /// <summary>
-/// A pigment of a stored catalogue version, as the matching code consumes it. <c>Lab</c> is CIELAB D65 / 2° (after
-/// Bradford adaptation from the measured illuminant); <c>MeasuredLab</c> is what the supplier measured under
-/// <c>MeasuredIlluminant</c>; <c>WaterParts</c> the dilution ladder (parts water per part pigment, ascending);
-/// <c>Reflectance</c> optional factors 400–700 nm every 10 nm (31 values).
+/// A pigment of a stored catalogue version: the one domain shape the catalogue answers with and matching, outcomes
+/// and the healed-tone training all consume. <c>Lab</c> is CIELAB D65 / 2° (after Bradford adaptation from the
+/// measured illuminant); <c>MeasuredLab</c> is what the supplier measured under <c>MeasuredIlluminant</c>;
+/// <c>WaterParts</c> the dilution ladder (parts water per part pigment, ascending; empty only for pigments held in
+/// memory, which then get <c>PreparedCatalogue.DefaultLadder</c>); <c>Reflectance</c> optional factors 400–700 nm
+/// every 10 nm (31 values).
 /// </summary>
 public sealed record CataloguePigment(
     string Supplier, int Version, string Sku, string Name, string? Line, PigmentBase Base, Lab Lab,
     string MeasuredIlluminant, int MeasuredObserver, Lab MeasuredLab,
     IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance)
 {
+    /// <summary>
+    /// A pigment measured under D65 / 2° (so <c>MeasuredLab</c> is <paramref name="lab"/>) with no product line: the
+    /// in-memory pigments of tests and benchmarks.
+    /// </summary>
+    public CataloguePigment(string supplier, int version, string sku, string name, PigmentBase @base, Lab lab,
+        IReadOnlyList<double> waterParts, IReadOnlyList<double>? reflectance)
+        : this(supplier, version, sku, name, null, @base, lab, WhitePoint.D65.Name, 2, lab, waterParts, reflectance)
+    {
+    }
+
+    /// <summary><see cref="Base"/> as its wire name, which is also what the ink optics key their scattering on.</summary>
+    public string BaseText => PigmentBases.ToText(Base);
+
     internal static CataloguePigment From(string supplier, int version, Pigment p) => new(
         supplier, version, p.Sku, p.Name, p.Line, p.Base, new Lab(p.L, p.A, p.B),
         p.MeasuredIlluminant, p.MeasuredObserver, new Lab(p.MeasuredL, p.MeasuredA, p.MeasuredB),

@@ -11,8 +11,7 @@ public sealed class CataloguePigmentSource(CatalogueStore store) : IPigmentSourc
         var pigments = await store.GetPigmentsAsync(supplier, version, cancellationToken);
 
         var versions = pigments.Select(p => new CatalogueRef(p.Supplier, p.Version)).Distinct().ToList();
-        return new PigmentSet(versions, [.. pigments.Select(p => new MatchPigment(
-            p.Supplier, p.Version, p.Sku, p.Name, PigmentBases.ToText(p.Base), p.Lab, p.WaterParts, p.Reflectance))]);
+        return new PigmentSet(versions, pigments);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
@@ -99,7 +100,7 @@ public sealed class MatchService(
             MatchExplanation.For(neat, c.Healed, d, t, blend: true));
     }
 
-    private static PigmentSummary Summary(MatchPigment p) => new(p.Supplier, p.Version, p.Sku, p.Name, p.Base, Value(p.Lab));
+    private static PigmentSummary Summary(CataloguePigment p) => new(p.Supplier, p.Version, p.Sku, p.Name, p.BaseText, Value(p.Lab));
 
     private static HealedColour Colour(Lab lab)
     {

@@ -1,20 +1,7 @@
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
-using SmpShade.Colour;
 
 namespace SmpShade.Api.Matching;
-
-/// <summary>A catalogue pigment as matching needs it.</summary>
-/// <param name="Supplier">Supplier slug.</param>
-/// <param name="Version">Catalogue version number the pigment belongs to.</param>
-/// <param name="Sku">Supplier's code.</param>
-/// <param name="Name">Display name.</param>
-/// <param name="Base"><c>carbon</c>, <c>iron-oxide</c>, <c>organic</c> or <c>mixed</c>.</param>
-/// <param name="Lab">Neat drawdown colour, D65 / 2°.</param>
-/// <param name="WaterParts">The supplier's dilution ladder (parts of water per part of ink); empty for the default.</param>
-/// <param name="Reflectance">Optional drawdown reflectance, 400–700 nm every 10 nm.</param>
-public sealed record MatchPigment(
-    string Supplier, int Version, string Sku, string Name, string Base, Lab Lab,
-    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance);
 
 /// <summary>One supplier's catalogue version taking part in a match.</summary>
 public sealed record CatalogueRef(string Supplier, int Version);
@@ -22,7 +9,7 @@ public sealed record CatalogueRef(string Supplier, int Version);
 /// <summary>The pigments to rank, and the catalogue versions they come from.</summary>
 /// <param name="Versions">Every catalogue version included (its identity keys the precomputed optics).</param>
 /// <param name="Pigments">The pigments.</param>
-public sealed record PigmentSet(IReadOnlyList<CatalogueRef> Versions, IReadOnlyList<MatchPigment> Pigments)
+public sealed record PigmentSet(IReadOnlyList<CatalogueRef> Versions, IReadOnlyList<CataloguePigment> Pigments)
 {
     /// <summary>Identifies this exact content: versions are immutable, so supplier@version pairs are enough.</summary>
     public string Key => string.Join(';', Versions.Select(v => $"{v.Supplier}@{v.Version}").Order(StringComparer.Ordinal));
@@ -51,9 +38,9 @@ public interface IPigmentSource
 }
 
 /// <summary>Pigments held in memory, for tests and benchmarks (the service reads the catalogue store).</summary>
-public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : IPigmentSource
+public sealed class InMemoryPigmentSource(IEnumerable<CataloguePigment> pigments) : IPigmentSource
 {
-    private readonly List<MatchPigment> all = [.. pigments];
+    private readonly List<CataloguePigment> all = [.. pigments];
 
     /// <inheritdoc />
     public Task<PigmentSet> GetAsync(string? supplier, int? version, CancellationToken cancellationToken)
@@ -61,7 +48,7 @@ public sealed class InMemoryPigmentSource(IEnumerable<MatchPigment> pigments) : 
         var bySupplier = all.GroupBy(p => p.Supplier, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         IEnumerable<string> suppliers = supplier is null ? bySupplier.Keys : [supplier];
         var versions = new List<CatalogueRef>();
-        var chosen = new List<MatchPigment>();
+        var chosen = new List<CataloguePigment>();
         foreach (string s in suppliers)
         {
             if (!bySupplier.TryGetValue(s, out var rows))

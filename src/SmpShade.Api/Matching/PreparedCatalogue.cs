@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Colour.Healing;
 
@@ -8,7 +9,7 @@ namespace SmpShade.Api.Matching;
 /// <param name="Pigment">The catalogue entry.</param>
 /// <param name="Ink">Drawdown reflectance and K/S on the model grid.</param>
 /// <param name="Ladder">Water parts to try: the supplier's (an import always has one), else <see cref="PreparedCatalogue.DefaultLadder"/>.</param>
-public sealed record PreparedPigment(MatchPigment Pigment, InkOptics Ink, IReadOnlyList<double> Ladder);
+public sealed record PreparedPigment(CataloguePigment Pigment, InkOptics Ink, IReadOnlyList<double> Ladder);
 
 /// <summary>Every pigment of a <see cref="PigmentSet"/>, prepared once.</summary>
 public sealed class PreparedCatalogue
@@ -44,9 +45,9 @@ public sealed class PreparedCatalogue
     /// <summary>Pigment × dilution pairs.</summary>
     public int CandidateCount { get; }
 
-    private static PreparedPigment Prepare(MatchPigment p)
+    private static PreparedPigment Prepare(CataloguePigment p)
     {
-        var ink = InkOptics.For(p.Lab, p.Reflectance, p.Base);
+        var ink = InkOptics.For(p.Lab, p.Reflectance, p.BaseText);
         IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? Thin(p.WaterParts) : DefaultLadder;
         return new PreparedPigment(p, ink, ladder);
     }

@@ -108,7 +108,7 @@ public sealed class HealedToneTraining(
     /// </summary>
     private async Task<List<TrainingExample>> ExamplesAsync(List<Outcome> outcomes, CancellationToken cancellationToken)
     {
-        var pigments = new Dictionary<(string, string, int), OutcomePigment>();
+        var pigments = new Dictionary<(string, string, int), CataloguePigment>();
         var examples = new List<TrainingExample>(outcomes.Count);
         foreach (var x in outcomes)
         {
@@ -124,7 +124,7 @@ public sealed class HealedToneTraining(
                 var key = (x.Supplier, x.Sku, x.CatalogueVersion);
                 if (!pigments.TryGetValue(key, out var pigment))
                 {
-                    pigment = OutcomePigment.From(await catalogue.FindPigmentAsync(x.Supplier, x.Sku, x.CatalogueVersion, cancellationToken));
+                    pigment = await catalogue.FindPigmentAsync(x.Supplier, x.Sku, x.CatalogueVersion, cancellationToken);
                     pigments[key] = pigment;
                 }
 

@@ -5,17 +5,6 @@ using SmpShade.Colour.Healing;
 
 namespace SmpShade.Api.Outcomes;
 
-/// <summary>The catalogue pigment an outcome names, resolved to a version.</summary>
-public sealed record OutcomePigment(string Supplier, int Version, string Sku, Lab Lab, IReadOnlyList<double>? Reflectance, string? Base = null)
-{
-    /// <summary>The fields of a catalogue pigment (found by <see cref="CatalogueStore.FindPigmentAsync"/>) the physics uses.</summary>
-    public static OutcomePigment From(CataloguePigment pigment)
-    {
-        ArgumentNullException.ThrowIfNull(pigment);
-        return new(pigment.Supplier, pigment.Version, pigment.Sku, pigment.Lab, pigment.Reflectance, PigmentBases.ToText(pigment.Base));
-    }
-}
-
 /// <summary>
 /// The physics-only prediction for an outcome, computed exactly as matching computes it (same model, same ink
 /// optics, same features), so the residuals learnt here correct what matching predicts.
@@ -26,10 +15,10 @@ public sealed class OutcomePhysics(HealedToneModel model)
     public string ModelName => $"{HealedToneOptions.ModelName}@{model.Options.ParametersVersion}";
 
     /// <summary>The features of this outcome's physics prediction (skin fit, ink optics, dilution, fading).</summary>
-    public HealedToneFeatures Predict(OutcomePigment pigment, Lab skin, double waterParts, double months)
+    public HealedToneFeatures Predict(CataloguePigment pigment, Lab skin, double waterParts, double months)
     {
         ArgumentNullException.ThrowIfNull(pigment);
-        var ink = InkOptics.For(pigment.Lab, pigment.Reflectance, pigment.Base);
+        var ink = InkOptics.For(pigment.Lab, pigment.Reflectance, pigment.BaseText);
         var fit = model.FitSkin(skin);
         var healed = model.Healed(fit.Skin, ink, waterParts, months / 12);
         return new HealedToneFeatures(skin, ink.Lab, 1 / (1 + waterParts), months, healed);

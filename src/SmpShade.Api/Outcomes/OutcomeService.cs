@@ -12,7 +12,7 @@ public sealed class OutcomeService(SmpShadeDbContext db, CatalogueStore catalogu
     public async Task<Outcome> RecordAsync(OutcomePlan plan, Lab skin, Lab healed, string measurement, string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var pigment = OutcomePigment.From(await catalogue.FindPigmentAsync(plan.Supplier, plan.Sku, plan.CatalogueVersion, cancellationToken));
+        var pigment = await catalogue.FindPigmentAsync(plan.Supplier, plan.Sku, plan.CatalogueVersion, cancellationToken);
         var f = physics.Predict(pigment, skin, plan.WaterParts, plan.Months);
         var outcome = new Outcome
         {

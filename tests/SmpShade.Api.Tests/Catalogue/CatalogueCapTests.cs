@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Matching;
 using SmpShade.Api.Tests.Infrastructure;
 using SmpShade.Colour;
@@ -73,7 +74,7 @@ public sealed class CatalogueCapTests(SmpShadeFactory factory)
     {
         // A ladder stored before the import cap: 110,000 steps 0 … 100 made every match evaluate millions of candidates.
         var ladder = Enumerable.Range(0, 110_000).Select(i => i * 100.0 / 109_999).ToArray();
-        var pigment = new MatchPigment("legacy", 1, "L-1", "Legacy", "carbon", new Lab(25, 0.5, -1), ladder, null);
+        var pigment = new CataloguePigment("legacy", 1, "L-1", "Legacy", PigmentBase.Carbon, new Lab(25, 0.5, -1), ladder, null);
         var prepared = new PreparedCatalogue(new PigmentSet([new CatalogueRef("legacy", 1)], [pigment]));
         var thinned = Assert.Single(prepared.Pigments).Ladder;
         Assert.Equal(PreparedCatalogue.MaxLadderSteps, prepared.CandidateCount);

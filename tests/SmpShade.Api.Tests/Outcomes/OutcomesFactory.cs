@@ -24,7 +24,7 @@ public class OutcomesFactory : SmpShadeFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<IPigmentSource>(new InMemoryPigmentSource(
-            SyntheticOutcomes.Pigments.Select(p => new MatchPigment(p.Supplier, p.Version, p.Sku, p.Sku, "carbon", p.Lab, [0, 1, 2, 3], null)))));
+            SyntheticOutcomes.Pigments)));
     }
 
     /// <summary>An admin client.</summary>

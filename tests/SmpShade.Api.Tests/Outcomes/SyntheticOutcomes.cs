@@ -1,3 +1,4 @@
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Matching;
 using SmpShade.Api.Outcomes;
 using SmpShade.Colour;
@@ -6,7 +7,7 @@ using SmpShade.Colour.Healing;
 namespace SmpShade.Api.Tests.Outcomes;
 
 /// <summary>One synthetic outcome: what a clinic would send, and the physics features behind it.</summary>
-public sealed record SyntheticOutcome(OutcomePigment Pigment, Lab Skin, double WaterParts, double Months, HealedToneFeatures Features, Lab Healed)
+public sealed record SyntheticOutcome(CataloguePigment Pigment, Lab Skin, double WaterParts, double Months, HealedToneFeatures Features, Lab Healed)
 {
     public TrainingExample Example => new(Features, Healed);
 }
@@ -23,14 +24,14 @@ public static class SyntheticOutcomes
             .Select(hex => RgbColourSpace.Srgb.ToLab(Rgb.FromHex(hex)))];
 
     /// <summary>Lab-only pigments (D65) from black through browns to a blonde, as SMP lines offer them (imported as base carbon).</summary>
-    public static readonly OutcomePigment[] Pigments =
+    public static readonly CataloguePigment[] Pigments =
     [
-        new("synth", 1, "S-BLK", new Lab(22, 0.3, -0.5), null, "carbon"),
-        new("synth", 1, "S-DBR", new Lab(30, 8, 12), null, "carbon"),
-        new("synth", 1, "S-MBR", new Lab(45, 10, 18), null, "carbon"),
-        new("synth", 1, "S-GRY", new Lab(38, 0, -2), null, "carbon"),
-        new("synth", 1, "S-ASH", new Lab(55, 4, 14), null, "carbon"),
-        new("synth", 1, "S-ESP", new Lab(26, 5, 6), null, "carbon"),
+        new("synth", 1, "S-BLK", "S-BLK", PigmentBase.Carbon, new Lab(22, 0.3, -0.5), [0, 1, 2, 3], null),
+        new("synth", 1, "S-DBR", "S-DBR", PigmentBase.Carbon, new Lab(30, 8, 12), [0, 1, 2, 3], null),
+        new("synth", 1, "S-MBR", "S-MBR", PigmentBase.Carbon, new Lab(45, 10, 18), [0, 1, 2, 3], null),
+        new("synth", 1, "S-GRY", "S-GRY", PigmentBase.Carbon, new Lab(38, 0, -2), [0, 1, 2, 3], null),
+        new("synth", 1, "S-ASH", "S-ASH", PigmentBase.Carbon, new Lab(55, 4, 14), [0, 1, 2, 3], null),
+        new("synth", 1, "S-ESP", "S-ESP", PigmentBase.Carbon, new Lab(26, 5, 6), [0, 1, 2, 3], null),
     ];
 
     /// <summary>Dilutions clinics use for SMP (parts of water per part of ink).</summary>
