@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Auth;
@@ -39,31 +38,13 @@ public static class KeyEndpoints
     public static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest request, ApiKeyService keys, CancellationToken cancellationToken)
     {
-        string? role = request.Role?.Trim().ToLowerInvariant();
-        if (role is null || !Roles.All.Contains(role))
+        var plan = KeyValidation.Validate(request, out var problem);
+        if (plan is null)
         {
-            return Problems.BadRequest("key.role_invalid", "Unknown role.", "role must be admin, supplier or clinic.");
+            return problem!;
         }
 
-        string? supplier = request.Supplier?.Trim();
-        if (role == Roles.Supplier && !SupplierSlug.IsValid(supplier))
-        {
-            return Problems.BadRequest("key.supplier_invalid", "A supplier key needs a supplier slug.",
-                "supplier must be lower-case letters, digits and hyphens (1–64).");
-        }
-
-        if (role != Roles.Supplier && !string.IsNullOrEmpty(supplier))
-        {
-            return Problems.BadRequest("key.supplier_invalid", "Only supplier keys are bound to a supplier.");
-        }
-
-        string name = string.IsNullOrWhiteSpace(request.Name) ? $"{role} key" : request.Name.Trim();
-        if (name.Length > 200)
-        {
-            return Problems.BadRequest("key.name_invalid", "The key name is longer than 200 characters.");
-        }
-
-        var (row, key) = await keys.CreateAsync(name, role, role == Roles.Supplier ? supplier : null, cancellationToken);
+        var (row, key) = await keys.CreateAsync(plan.Name, plan.Role, plan.Supplier, cancellationToken);
         return TypedResults.Created($"/api/v1/keys/{row.Id}", new CreatedKey(row.Id, key, row.Role, row.Supplier, row.Name, row.CreatedAt));
     }
 

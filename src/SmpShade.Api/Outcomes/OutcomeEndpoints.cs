@@ -79,17 +79,10 @@ public static class OutcomeEndpoints
     {
         var form = await analyzer.ReadUploadAsync(context, "outcome", cancellationToken);
         var request = RequestJson.Parse<OutcomeRequest>(form.Part, Json, InvalidJson, "The outcome part is not valid JSON for an outcome.");
-        var plan = OutcomeValidation.Validate(request, fromPhoto: true, out var problem);
+        var plan = OutcomeValidation.Validate(request, form.Options, out var problem);
         if (plan is null)
         {
             return problem!;
-        }
-
-        // Guessed regions are fine for a first look, not for training data: the dots and the skin must be marked.
-        if (form.Options.Regions?.Hair is null || form.Options.Regions.Skin is null)
-        {
-            return Problems.BadRequest("outcome.regions_required", "Mark the healed dots and the skin",
-                "For an outcome photo, options.regions.hair (the healed dots area) and options.regions.skin (the skin around them) are required.");
         }
 
         var analysis = await analyzer.AnalyzeAsync(form.Photo, form.Options, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Matching;
+using SmpShade.Api.Photos;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Outcomes;
@@ -110,6 +111,25 @@ public static class OutcomeValidation
         }
 
         return new Lab(l, a, b);
+    }
+
+    /// <summary>
+    /// An outcome sent with a photo: the outcome part as <see cref="Validate(OutcomeRequest?, bool, out ProblemHttpResult?)"/>
+    /// checks it, then the regions. Guessed regions are fine for a first look, not for training data: the healed dots
+    /// (<c>regions.hair</c>) and the skin around them must be marked.
+    /// </summary>
+    public static OutcomePlan? Validate(OutcomeRequest? request, AnalysisOptions photoOptions, out ProblemHttpResult? problem)
+    {
+        ArgumentNullException.ThrowIfNull(photoOptions);
+        var plan = Validate(request, fromPhoto: true, out problem);
+        if (plan is not null && (photoOptions.Regions?.Hair is null || photoOptions.Regions.Skin is null))
+        {
+            problem = Problems.BadRequest("outcome.regions_required", "Mark the healed dots and the skin",
+                "For an outcome photo, options.regions.hair (the healed dots area) and options.regions.skin (the skin around them) are required.");
+            return null;
+        }
+
+        return plan;
     }
 
     private static ProblemHttpResult Field(string code, string title, string? detail, string field) =>
