@@ -5,7 +5,7 @@ namespace SmpShade.Colour.Tests;
 /// <summary>Shared inputs of the healed-tone tests: the default model and the Monk Skin Tone swatches.</summary>
 public static class HealingFixture
 {
-    /// <summary>Monk Skin Tone scale MST 1–10 (Monk 2019; hexes as in SCIENCE.md §5), sRGB.</summary>
+    /// <summary>Monk Skin Tone scale MST 1–10 (Monk 2019, as published by Google; docs/colour-library.md), sRGB.</summary>
     public static readonly string[] MonkHex =
         ["f6ede4", "f3e7db", "f7ead0", "eadaba", "d7bd96", "a07e56", "825c43", "604134", "3a312a", "292420"];
 

@@ -2,7 +2,7 @@ using SmpShade.Colour.Healing;
 
 namespace SmpShade.Colour.Tests;
 
-/// <summary>The physical properties SCIENCE.md §6 requires of the healed-tone model, across the Monk range.</summary>
+/// <summary>The physical properties docs/science.md §6 requires of the healed-tone model, across the Monk range.</summary>
 public sealed class HealingPropertiesTests
 {
     private static readonly double[] Ladder = [0, 1, 3, 6, 12, 20];

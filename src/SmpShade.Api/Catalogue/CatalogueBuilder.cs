@@ -82,7 +82,7 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
         }
 
         var measured = new Lab(l!.Value, a!.Value, b!.Value);
-        // Catalogue values under D50 (ICC, most spectrophotometers) become D65 with Bradford (SCIENCE.md §1).
+        // Catalogue values under D50 (ICC, most spectrophotometers) become D65 with Bradford (docs/api.md, "Conventions" and "Catalogues").
         var d65 = white!.Value.Name == WhitePoint.D65.Name ? measured : measured.Adapt(white.Value, WhitePoint.D65);
         Pigments.Add(new ParsedPigment(sku!, name!, line, pigmentBase!.Value, d65, white.Value.Name, observer!.Value, measured, ladder!, reflectance));
     }
@@ -154,7 +154,7 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
 
     private int? Observer(int row, string? text)
     {
-        // Not stated: the CIE 1931 2° observer, the one the service works in (SCIENCE.md §1).
+        // Not stated: the CIE 1931 2° observer, the one the service works in (docs/api.md, "Conventions").
         string value = string.IsNullOrWhiteSpace(text) ? "2" : text.Trim().TrimEnd('°');
         if (value is "2" or "10")
         {

@@ -2,7 +2,7 @@ using SmpShade.Colour;
 
 namespace SmpShade.Api.Matching;
 
-/// <summary>What a learned correction sees of one prediction (SCIENCE.md §7 features).</summary>
+/// <summary>What a learned correction sees of one prediction (the features of docs/api.md, "Learning from healed results").</summary>
 /// <param name="Skin">The skin the ink sits in (measured Lab, D65).</param>
 /// <param name="Ink">The neat ink's Lab (D65).</param>
 /// <param name="Concentration">c = 1/(1 + water parts).</param>
@@ -11,7 +11,7 @@ namespace SmpShade.Api.Matching;
 public readonly record struct HealedToneFeatures(Lab Skin, Lab Ink, double Concentration, double Months, Lab Physics);
 
 /// <summary>
-/// A learned correction of the physics prediction (the ML.NET residual model of SCIENCE.md §7, trained in Outcomes).
+/// A learned correction of the physics prediction (the ML.NET residual model of docs/api.md "Learning from healed results", trained in Outcomes).
 /// Matching asks <see cref="ActiveHealedToneCorrection"/> for the one in force and names its <see cref="Version"/>.
 /// </summary>
 public interface IHealedToneCorrection

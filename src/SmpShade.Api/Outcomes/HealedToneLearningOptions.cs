@@ -11,17 +11,17 @@ public sealed class HealedToneLearningOptions
     public const string Section = "HealedToneLearning";
 
     /// <summary>
-    /// Fewest outcomes to train on. SCIENCE.md §7 trains at 30; with 5 folds that leaves 24 rows to fit and 6 to test
+    /// Fewest outcomes to train on (30, docs/api.md "Learning from healed results"); with 5 folds that leaves 24 rows to fit and 6 to test
     /// per fold, and below that the paired standard error of the improvement is too wide to ever pass the margin.
     /// </summary>
     [Range(10, 1_000_000)]
     public int MinimumOutcomes { get; set; } = 30;
 
-    /// <summary>Train in the background once this many outcomes arrived since the last training (SCIENCE.md §7: 30); 0 turns it off.</summary>
+    /// <summary>Train in the background once this many outcomes arrived since the last training (30, docs/api.md "Learning from healed results"); 0 turns it off.</summary>
     [Range(0, 1_000_000)]
     public int AutoTrainAfter { get; set; } = 30;
 
-    /// <summary>Cross-validation folds (SCIENCE.md §7: 5).</summary>
+    /// <summary>Cross-validation folds (5, docs/api.md "Learning from healed results").</summary>
     [Range(2, 20)]
     public int Folds { get; set; } = 5;
 
@@ -30,7 +30,7 @@ public sealed class HealedToneLearningOptions
 
     /// <summary>
     /// The smallest mean held-out improvement (physics − corrected, ΔE00) worth switching to the correction: one tenth
-    /// of the light-skin perceptibility threshold 0.8 (Leow 2006, SCIENCE.md §5). Below it the answers would not
+    /// of the light-skin perceptibility threshold 0.8 (Leow 2006, docs/colour-library.md). Below it the answers would not
     /// visibly change, and the correction would add a learnt part to explain for nothing.
     /// </summary>
     [Range(0, 10)]

@@ -24,7 +24,7 @@ public sealed record CrossValidation(int Folds, double PhysicsDeltaE00, double C
 public sealed record TrainedCorrection(CrossValidation Cv, bool BeatsPhysics, string Reason, byte[] ModelL, byte[] ModelA, byte[] ModelB);
 
 /// <summary>
-/// Trains the residual correction of SCIENCE.md §7: one ML.NET FastTree regression per channel (L*, a*, b*) on
+/// Trains the residual correction (docs/api.md, "Learning from healed results"): one ML.NET FastTree regression per channel (L*, a*, b*) on
 /// healed − physics, judged by k-fold cross-validation of the combined ΔE00 against physics-only. Folds are our own
 /// (seeded shuffle) because the figure that matters is ΔE00 of all three channels together, per held-out outcome.
 /// </summary>

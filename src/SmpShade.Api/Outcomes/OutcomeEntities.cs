@@ -1,7 +1,7 @@
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>
-/// One recorded healed result (SCIENCE.md §7): which pigment at which dilution went into which skin, and the colour
+/// One recorded healed result (docs/api.md, "Learning from healed results"): which pigment at which dilution went into which skin, and the colour
 /// the healed dots had after some months. Clinic data only: synthetic outcomes live in tests and never in a shipped
 /// database.
 /// </summary>

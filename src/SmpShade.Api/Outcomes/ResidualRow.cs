@@ -3,7 +3,7 @@ using SmpShade.Colour;
 
 namespace SmpShade.Api.Outcomes;
 
-/// <summary>One row as ML.NET sees it: the SCIENCE.md §7 features and the three residuals healed − physics.</summary>
+/// <summary>One row as ML.NET sees it: the features of docs/api.md "Learning from healed results" and the three residuals healed − physics.</summary>
 internal sealed class ResidualRow
 {
     /// <summary>The feature columns, in the order they are concatenated.</summary>

@@ -6,7 +6,7 @@ using SmpShade.Colour.Skin;
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// Guesses hair and skin regions when none are given (SCIENCE.md §3 "auto"): k-means (k = 5) on the Lab of a central
+/// Guesses hair and skin regions when none are given (docs/auto-regions.md, "No face"): k-means (k = 5) on the Lab of a central
 /// crop; the largest cluster with a skin-like hue (20°–80°) and a plausible ITA° is skin, the cluster farthest from it
 /// (ΔE00) is hair. Each becomes the grid cell of the crop where that cluster is purest, so the page can draw it.
 /// </summary>
@@ -56,7 +56,7 @@ public static class AutoRegions
         return (PurestCell(positions, clusters.Assignment, hair), PurestCell(positions, clusters.Assignment, skin));
     }
 
-    /// <summary>Skin hue angle 20°–80° (SCIENCE.md §3) and an ITA° within the range seen on human skin (Del Bino 2013: about −60° to 70°).</summary>
+    /// <summary>Skin hue angle 20°–80° (docs/auto-regions.md, "No face") and an ITA° within the range seen on human skin (Del Bino 2013: about −60° to 70°).</summary>
     private static bool LooksLikeSkin(Lab lab)
     {
         double ita = SkinScales.Ita(lab);

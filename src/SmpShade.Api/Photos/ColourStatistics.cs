@@ -6,7 +6,7 @@ namespace SmpShade.Api.Photos;
 
 /// <summary>
 /// Turns pixel colours into a measurement: the mean is taken in linear light (XYZ) and then converted to Lab
-/// (SCIENCE.md §1: what the eye integrates at a distance); the spread is of the pixels' own Lab values.
+/// (docs/api.md, "Analysing a photo": the eye mixes a region's pixels in light, not in Lab); the spread is of the pixels' own Lab values.
 /// </summary>
 public static class ColourStatistics
 {

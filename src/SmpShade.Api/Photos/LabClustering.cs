@@ -6,7 +6,7 @@ using SmpShade.Colour;
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// k-means on Lab with ML.NET (SCIENCE.md §3). Training sees a deterministic, evenly spaced subsample capped at
+/// k-means on Lab with ML.NET (hair regions, docs/api.md "Analysing a photo"; guessed regions, docs/auto-regions.md). Training sees a deterministic, evenly spaced subsample capped at
 /// <c>maxTrainingPoints</c>; every point is then assigned to its nearest centroid (Euclidean in Lab, as k-means uses).
 /// Seeded and single-threaded so the same photo always gives the same clusters.
 /// </summary>

@@ -7,7 +7,7 @@ using SmpShade.Api.Photos.Reference;
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// The photo analysis pipeline (SCIENCE.md §2–5): decode within limits → colour profile → reference correction →
+/// The photo analysis pipeline (docs/api.md, "Analysing a photo"): decode within limits → colour profile → reference correction →
 /// regions (given or guessed) → skin, then hair against the skin. Nothing of the photo is stored or logged.
 /// A singleton: it also bounds how many analyses run at once (excess: 503 <c>server.busy</c>).
 /// </summary>

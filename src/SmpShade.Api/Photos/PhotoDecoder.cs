@@ -8,7 +8,7 @@ using SmpShade.Api.Infrastructure;
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// Bytes → pixels, refusing before decoding what should not be decoded (SCIENCE.md §2.1): the header is read with
+/// Bytes → pixels, refusing before decoding what should not be decoded (docs/api.md, "Analysing a photo"): the header is read with
 /// <c>Image.Identify</c> and the byte, pixel and format limits are checked before any pixel buffer exists.
 /// 8-bit images decode to Rgb24 and 16-bit ones to Rgb48 (no wasted channels). Metadata is not kept: only the
 /// orientation and the colour profile are read from it.

@@ -8,11 +8,11 @@ public sealed class PhotoOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Photos";
 
-    /// <summary>Largest accepted photo file, in bytes (SCIENCE.md §2: 25 MB).</summary>
+    /// <summary>Largest accepted photo file, in bytes (25 MB; docs/api.md, "Analysing a photo").</summary>
     [Range(1024, 512L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 25L * 1024 * 1024;
 
-    /// <summary>Largest accepted photo, in pixels (SCIENCE.md §2: 50 MP); checked from the header before decoding.</summary>
+    /// <summary>Largest accepted photo, in pixels (50 MP; docs/api.md, "Analysing a photo"); checked from the header before decoding.</summary>
     [Range(1, 400_000_000)]
     public long MaxPixels { get; set; } = 50_000_000;
 

@@ -9,7 +9,7 @@ namespace SmpShade.Api.Photos;
 /// <summary>Pixels of one region: linear RGB of the usable (unclipped) ones, and how many were clipped.</summary>
 /// <param name="Linear">Linear RGB in the photo's own space, one per usable pixel read.</param>
 /// <param name="Read">Pixels read (after grid subsampling), clipped ones included.</param>
-/// <param name="Clipped">Pixels discarded as clipped (any channel ≥ 0.98 or all ≤ 0.02, encoded; SCIENCE.md §3).</param>
+/// <param name="Clipped">Pixels discarded as clipped (any channel ≥ 0.98 or all ≤ 0.02, encoded; docs/api.md, "Analysing a photo").</param>
 /// <param name="Step">The subsampling grid step in pixels (1 = every pixel).</param>
 public sealed record RegionPixels(LinearRgb[] Linear, int Read, int Clipped, int Step)
 {
@@ -45,7 +45,7 @@ public abstract class PhotoPixels : IDisposable
         Height = swap ? storedWidth : storedHeight;
         var table = maxValue == 255 ? Luts8 : Luts16;
         lut = table.GetValue(colourSpace.Space, space => BuildLut(space, maxValue));
-        high = (int)Math.Ceiling(0.98 * maxValue); // SCIENCE.md §3 clip thresholds, on encoded values
+        high = (int)Math.Ceiling(0.98 * maxValue); // clip thresholds on encoded values (docs/api.md, "Analysing a photo")
         low = (int)Math.Floor(0.02 * maxValue);
     }
 

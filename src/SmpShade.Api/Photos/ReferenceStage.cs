@@ -6,7 +6,7 @@ namespace SmpShade.Api.Photos;
 
 /// <summary>
 /// Samples the reference the options name (grey-card region, chart patches) and asks the reference corrector
-/// (Photos/Reference, SCIENCE.md §4) for the correction every measured colour goes through.
+/// (Photos/Reference, docs/accuracy.md "The reference methods") for the correction every measured colour goes through.
 /// </summary>
 public static class ReferenceStage
 {
@@ -28,7 +28,7 @@ public static class ReferenceStage
                         "The region is smaller than a pixel or entirely clipped.");
                 }
 
-                // SCIENCE.md §4: default card = 18 % reflectance neutral (L* ≈ 49.5).
+                // Default card: an 18 % reflectance neutral, L* ≈ 49.5 (docs/accuracy.md "The reference methods", Grey card).
                 var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
                 return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab, reference.Camera?.ToResponses());
             case ReferenceTypes.ColorChecker24:

@@ -6,7 +6,7 @@ using SmpShade.Colour.Skin;
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// Measures the skin and hair regions (SCIENCE.md §3): clipped pixels are dropped; in skin the brightest and darkest
+/// Measures the skin and hair regions (docs/api.md, "Analysing a photo"): clipped pixels are dropped; in skin the brightest and darkest
 /// 5 % of L* (shine, pores, stray hairs) too; a hair region is split by k-means (k = 2, Lab) and the cluster farther
 /// (ΔE00) from the skin is the hair.
 /// </summary>
@@ -18,7 +18,7 @@ namespace SmpShade.Api.Photos;
 public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, List<PhotoWarning> warnings,
     IColourCorrection? skinCorrection = null)
 {
-    /// <summary>Share of skin pixels trimmed at each end of L* (SCIENCE.md §3).</summary>
+    /// <summary>Share of skin pixels trimmed at each end of L* (the middle 90 % is kept, docs/api.md "Analysing a photo").</summary>
     private const double SkinTrim = 0.05;
 
     /// <summary>Pixels below which a region is not split or trimmed (too few for percentiles or two clusters).</summary>

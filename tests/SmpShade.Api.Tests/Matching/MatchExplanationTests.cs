@@ -11,7 +11,7 @@ public sealed class MatchExplanationTests
     [Fact]
     public void The_explanation_reads_like_the_design_example()
     {
-        // SCIENCE.md §8's example: 14 L* lighter, Δb* −3, within acceptability.
+        // docs/science.md §7: the explanation names what differs most, here lightness (14 L* lighter, Δb* −3, acceptable).
         var neat = new Lab(22, 0, 1);
         var healed = new Lab(36, -1, -2);
         string text = MatchExplanation.For(neat, healed, new Ciede2000Result(1.5, 0.5, 0.2, 0.1), Light, blend: false);

@@ -18,7 +18,7 @@ public sealed record SyntheticOutcome(CataloguePigment Pigment, Lab Skin, double
 /// </summary>
 public static class SyntheticOutcomes
 {
-    /// <summary>Skins across the Monk Skin Tone scale (MST 1–9 hex, SCIENCE.md §5), as sRGB → Lab D65.</summary>
+    /// <summary>Skins across the Monk Skin Tone scale (MST 1–9 hex, Monk 2019; docs/colour-library.md), as sRGB → Lab D65.</summary>
     public static readonly Lab[] Skins =
         [.. new[] { "f6ede4", "f3e7db", "f7ead0", "eadaba", "d7bd96", "a07e56", "825c43", "604134", "3a312a" }
             .Select(hex => RgbColourSpace.Srgb.ToLab(Rgb.FromHex(hex)))];

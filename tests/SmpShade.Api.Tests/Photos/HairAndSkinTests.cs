@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace SmpShade.Api.Tests.Photos;
 
-/// <summary>Hair/skin separation (SCIENCE.md §3): grey and white hair on light skin comes out lighter, dark hair darker.</summary>
+/// <summary>Hair/skin separation (docs/api.md, "Analysing a photo"): grey and white hair on light skin comes out lighter, dark hair darker.</summary>
 public sealed class HairAndSkinTests(ITestOutputHelper output)
 {
     private static Lab Srgb(int r, int g, int b) => RgbColourSpace.Srgb.ToLab(r / 255.0, g / 255.0, b / 255.0);

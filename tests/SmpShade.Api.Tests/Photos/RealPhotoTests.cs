@@ -97,7 +97,7 @@ public sealed class RealPhotoTests(ITestOutputHelper output)
         Assert.False(result.Profile.Assumed);
         Assert.Equal("sRGB IEC61966-2.1", result.Profile.Name);
         Assert.DoesNotContain(result.Warnings, w => w.Code.StartsWith("profile.", StringComparison.Ordinal));
-        // Light-brown hair on light skin: hair darker; skin hue in the skin range (SCIENCE.md §3: 20–80°).
+        // Light-brown hair on light skin: hair darker; skin hue in the skin range (20°–80°, as AutoRegions takes skin; docs/auto-regions.md).
         Assert.True(result.Hair.Lab.L < result.Skin.Lab.L, $"hair {result.Hair.Lab} skin {result.Skin.Lab}");
         Assert.InRange(result.Skin.Lch.H, 20, 80);
     }
@@ -120,14 +120,14 @@ public sealed class RealPhotoTests(ITestOutputHelper output)
         Assert.InRange(result.Skin.Lch.H, 20, 80);
         if (greyHair)
         {
-            // Grey-white hair on light skin: lighter and less chromatic than the skin (SCIENCE.md §3).
+            // Grey-white hair on light skin: lighter and less chromatic than the skin (grey hair has lost its melanin).
             Assert.True(result.Hair.Lab.L > result.Skin.Lab.L, $"hair L* {result.Hair.Lab.L:F1} skin {result.Skin.Lab.L:F1}");
             Assert.True(result.Hair.Lch.C < result.Skin.Lch.C);
         }
         else
         {
             // Short dark hair on dark skin: darker than the skin. (ITA° categories are not asserted: without a
-            // reference the light decides them, SCIENCE.md §4 — in the two-portrait photo the light-skinned man's
+            // reference the light decides them, docs/accuracy.md "The reference methods" — in the two-portrait photo the light-skinned man's
             // forehead is in shade and measures darker than his neighbour's.)
             Assert.True(result.Hair.Lab.L < result.Skin.Lab.L - 5, $"hair L* {result.Hair.Lab.L:F1} skin {result.Skin.Lab.L:F1}");
         }

@@ -121,7 +121,7 @@ public sealed record ChartFit(string Model, IColourCorrection Correction, IReadO
 
     /// <summary>
     /// The ridge's prior: what a grey card would do with the chart's white (von Kries in the Bradford cone space, taking
-    /// the white as the profile sees it to its reference, SCIENCE.md §4), as coefficients; the root terms get 0.
+    /// the white as the profile sees it to its reference, docs/accuracy.md "The reference methods"), as coefficients; the root terms get 0.
     /// Null when the white has no usable cone response.
     /// </summary>
     private static double[,]? Prior(RgbColourSpace space, LinearRgb white, Xyz whiteTarget, int k)

@@ -11,7 +11,7 @@ public static class ChartGeometry
     /// <summary>Patch rows on a ColorChecker Classic 24.</summary>
     public const int Rows = 4;
 
-    /// <summary>Fraction of each patch cell's width and height that is sampled (the middle 40 %, SCIENCE.md §4).</summary>
+    /// <summary>Fraction of each patch cell's width and height that is sampled (the middle 40 %, docs/accuracy.md "The reference methods").</summary>
     public const double SampledFraction = 0.4;
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class ColorCheckerReference
         ("black 2 (1.5 D)", new Lab(20.64, 0.07, -0.46)),
     ];
 
-    /// <summary>The patches' XYZ relative to D65 (white Y = 1): Lab D50 → XYZ D50 → Bradford → D65 (SCIENCE.md §1).</summary>
+    /// <summary>The patches' XYZ relative to D65 (white Y = 1): Lab D50 → XYZ D50 → Bradford → D65 (docs/api.md, "Conventions").</summary>
     public static IReadOnlyList<Xyz> XyzD65 { get; } =
         [.. Patches.Select(p => ChromaticAdaptation.Bradford(p.LabD50.ToXyz(WhitePoint.D50), WhitePoint.D50, WhitePoint.D65))];
 

@@ -7,7 +7,7 @@ namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>
 /// Builds the colour correction for a photo from the reference it holds: nothing, a grey card or a
-/// 24-patch ColorChecker (SCIENCE.md §4).
+/// 24-patch ColorChecker (docs/accuracy.md, "The reference methods").
 /// </summary>
 public static class ReferenceCorrector
 {
@@ -21,7 +21,7 @@ public static class ReferenceCorrector
     /// <summary>Warning code when the chart fit's leave-one-out mean ΔE00 exceeds <see cref="PoorFitThreshold"/>.</summary>
     public const string PoorFitCode = "reference.poor_fit";
 
-    /// <summary>Leave-one-out mean ΔE00 above which a chart fit is reported as poor (SCIENCE.md §4).</summary>
+    /// <summary>Leave-one-out mean ΔE00 above which a chart fit is reported as poor (<c>reference.poor_fit</c>, docs/accuracy.md "The reference methods").</summary>
     public const double PoorFitThreshold = 3.0;
 
     /// <summary>Warning code when some chart patches were clipped and left out of the fit.</summary>
@@ -30,7 +30,7 @@ public static class ReferenceCorrector
     /// <summary>Fewest unclipped patches a chart fit accepts: twice the root-polynomial's 6 terms.</summary>
     public const int MinimumUsablePatches = 12;
 
-    /// <summary>Encoded channel values at or beyond which a patch mean counts as clipped (SCIENCE.md §3's pixel thresholds).</summary>
+    /// <summary>Encoded channel values at or beyond which a patch mean counts as clipped (the pixels' thresholds, docs/api.md "Analysing a photo"; docs/accuracy.md "The reference methods").</summary>
     public const double ClipLow = 0.02, ClipHigh = 0.98;
 
     /// <summary>

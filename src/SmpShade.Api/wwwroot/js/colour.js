@@ -53,7 +53,7 @@ export function labText(lab) {
   return lab ? `L* ${fmt(lab.l)}, a* ${fmt(lab.a)}, b* ${fmt(lab.b)}` : '–';
 }
 
-/** Monk Skin Tone scale 1–10 (SCIENCE.md §5, Monk 2019, as published by Google). */
+/** Monk Skin Tone scale 1–10 (Monk 2019, as published by Google; docs/colour-library.md). */
 export const MONK_HEX = ['f6ede4', 'f3e7db', 'f7ead0', 'eadaba', 'd7bd96', 'a07e56', '825c43', '604134', '3a312a', '292420'];
 
 /** Black or white text, whichever reads on the given background hex. */

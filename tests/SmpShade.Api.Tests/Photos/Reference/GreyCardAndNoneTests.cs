@@ -67,7 +67,7 @@ public sealed class GreyCardAndNoneTests
             double after = DeltaE.Ciede2000(truth, card.Correction.ToXyz(Shoot(reflectance)).ToLab(WhitePoint.D65));
 
             // Von Kries is exact for a spectrally flat grey, and the chart's neutrals are nearly flat: what is left must be
-            // below the 0.8 perceptibility threshold for light skin (Leow 2006, SCIENCE.md §5).
+            // below the 0.8 perceptibility threshold for light skin (Leow 2006, docs/colour-library.md).
             Assert.True(before > 10, $"{name}: the cast was only {before:0.00}");
             Assert.True(after < 0.8, $"{name}: {after:0.00} left after the card");
         }

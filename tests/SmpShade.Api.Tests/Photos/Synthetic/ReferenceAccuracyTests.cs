@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace SmpShade.Api.Tests.Photos.Synthetic;
 
 /// <summary>
-/// Accuracy of the reference corrections on photos rendered from spectra (goals from issue 3 / SCIENCE.md §4).
+/// Accuracy of the reference corrections on photos rendered from spectra (goals from issue 3: docs/accuracy.md, "Goals (issue 3) and where they stand").
 /// Prints the docs/accuracy.md table: <c>dotnet test tests/SmpShade.Api.Tests --filter ReferenceAccuracyTests --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class ReferenceAccuracyTests(ITestOutputHelper output)

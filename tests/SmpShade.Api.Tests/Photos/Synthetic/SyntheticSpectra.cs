@@ -63,7 +63,7 @@ public static class SyntheticSpectra
     /// A hair fibre's diffuse reflectance, derived here (not measured): a 2 % diffusely scattered share of the cuticle's
     /// surface reflection, plus the keratin body's reflectance (0.60, lower in the blue, which makes white hair
     /// yellowish) attenuated twice (in and out) by eumelanin, whose absorption falls as λ^−3.33 (Jacques 1998, as in
-    /// SCIENCE.md §6). <paramref name="melanin"/> is the optical depth at 500 nm one way.
+    /// docs/science.md §3). <paramref name="melanin"/> is the optical depth at 500 nm one way.
     /// </summary>
     public static double[] Hair(double melanin) => FromFunction(nm =>
     {

@@ -28,7 +28,7 @@ public sealed class SyntheticSpectraTests
     [Fact]
     public void Grey_hair_is_lighter_than_light_skin_and_dark_hair_darker()
     {
-        // SCIENCE.md §3's requirement of the photos pipeline, which the synthetic scenes must be able to exercise.
+        // What HairAndSkinTests asks of the photos pipeline, which the synthetic scenes must be able to exercise.
         double skin = SyntheticSpectra.TruthLab(SyntheticSpectra.LightSkin).L;
         Assert.True(SyntheticSpectra.TruthLab(SyntheticSpectra.GreyHair).L > skin);
         Assert.True(SyntheticSpectra.TruthLab(SyntheticSpectra.DarkBrownHair).L < skin);
