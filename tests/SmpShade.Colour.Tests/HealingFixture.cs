@@ -11,14 +11,14 @@ public static class HealingFixture
 
     public static HealedToneModel Model { get; } = new(new HealedToneOptions());
 
-    /// <summary>A carbon-black SMP ink as catalogues give it: neutral, L* ≈ 22, carbon scattering.</summary>
-    public static InkOptics CarbonBlack { get; } = InkOptics.FromLab(new Lab(22, 0.3, -0.5), InkChemistry.CarbonScatteringPerCm);
+    /// <summary>A carbon-black SMP ink as catalogues give it: neutral, L* ≈ 22, carbon's default scattering spectrum.</summary>
+    public static InkOptics CarbonBlack { get; } = InkOptics.For(new Lab(22, 0.3, -0.5), null, "carbon");
 
     /// <summary>A warm dark-brown ink of unknown chemistry (the mixed default).</summary>
-    public static InkOptics DarkBrown { get; } = InkOptics.FromLab(new Lab(30, 8, 12), InkChemistry.MixedScatteringPerCm);
+    public static InkOptics DarkBrown { get; } = InkOptics.For(new Lab(30, 8, 12), null, "mixed");
 
     /// <summary>The same dark brown as an iron oxide (strong scattering).</summary>
-    public static InkOptics IronOxideBrown { get; } = InkOptics.FromLab(new Lab(30, 8, 12), InkChemistry.IronOxideScatteringPerCm);
+    public static InkOptics IronOxideBrown { get; } = InkOptics.For(new Lab(30, 8, 12), null, "iron-oxide");
 
     private static readonly Lazy<SkinFit[]> Fits = new(() => [.. MonkHex.Select(h => Model.FitSkin(MonkLab(h)))]);
 

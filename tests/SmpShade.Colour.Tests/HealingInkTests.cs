@@ -34,14 +34,35 @@ public sealed class HealingInkTests
     }
 
     [Fact]
-    public void K_over_S_is_the_Kubelka_Munk_function_of_the_reflectance()
+    public void K_over_S_is_the_Kubelka_Munk_function_of_the_body_reflectance_under_the_surface()
     {
+        // Saunderson (1942) inverted by hand with K1 = 0.03, K2 = 0.65: x = R − K1, R∞ = x / ((1 − K1)(1 − K2) + K2·x).
         var ink = HealingFixture.DarkBrown;
         for (int i = 0; i < 31; i++)
         {
-            double r = ink.Reflectance[i];
-            Assert.Equal((1 - r) * (1 - r) / (2 * r), ink.KOverS[i], 1e-12);
+            double x = ink.Reflectance[i] - 0.03;
+            double body = x / ((0.97 * 0.35) + (0.65 * x));
+            Assert.Equal((1 - body) * (1 - body) / (2 * body), ink.KOverS[i], 1e-9);
+            Assert.Equal(ink.Reflectance[i], InkOptics.ObservedReflectance(body), 1e-12);
         }
+    }
+
+    [Fact]
+    public void A_reading_no_brighter_than_the_surface_alone_is_a_perfect_black_body()
+    {
+        // An SCE reading of a deep black (below K1 = 0.03) has no body reflectance left: the floor, not a negative R∞.
+        Assert.Equal(InkOptics.MinReflectance, InkOptics.BodyReflectance(0.02));
+    }
+
+    [Fact]
+    public void Carbon_scattering_follows_bone_blacks_measured_shape_and_the_others_are_flat()
+    {
+        // Golden Heavy Body PBk9 S at 400, 550 and 700 nm (Data/pigment_ks_spectra.csv): 0.021269, 0.020097, 0.023868.
+        double[] carbon = InkChemistry.ScatteringSpectrum("carbon");
+        Assert.Equal(0.021269 / 0.020097, carbon[0] / carbon[15], 1e-3);
+        Assert.Equal(0.023868 / 0.020097, carbon[30] / carbon[15], 1e-3);
+        Assert.Equal(InkChemistry.CarbonScatteringPerCm, carbon[15], 1e-9);
+        Assert.All(InkChemistry.ScatteringSpectrum("iron-oxide", 7000), s => Assert.Equal(7000, s));
     }
 
     [Fact]

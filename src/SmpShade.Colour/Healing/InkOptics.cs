@@ -3,10 +3,12 @@ using SmpShade.Colour.Spectra;
 namespace SmpShade.Colour.Healing;
 
 /// <summary>
-/// A pigment's optics for the healed-tone model: the reflectance of a full-strength opaque drawdown on the model's
-/// grid (400–700 nm, 10 nm), its Kubelka–Munk (K/S)(λ) = (1 − R∞)²/(2R∞), and its absorption K and scattering S per
-/// unit volume fraction (S from its chemistry, <see cref="InkChemistry"/>; K = (K/S)·S). Depends only on the
-/// catalogue entry, so it is computed once per catalogue version.
+/// A pigment's optics for the healed-tone model: the observed reflectance of a full-strength opaque drawdown on the
+/// model's grid (400–700 nm, 10 nm), its Kubelka–Munk (K/S)(λ) = (1 − R∞)²/(2R∞) of the body reflectance R∞ under the
+/// drawdown's surface (Saunderson, <see cref="BodyReflectance"/>), and its absorption K and scattering S per unit volume
+/// fraction (S its own or from its chemistry, <see cref="InkChemistry"/>; K = (K/S)·S). The hot path reads
+/// <see cref="Absorption"/> and <see cref="Scattering"/> only. Depends only on the catalogue entry, so it is computed
+/// once per catalogue version.
 /// </summary>
 public sealed class InkOptics
 {
@@ -47,34 +49,73 @@ public sealed class InkOptics
     public double SpectrumDeltaE00 { get; }
 
     /// <summary>
-    /// From a supplied drawdown reflectance (31 values, 400–700 nm), clamped to [0.001, 1], with scattering
-    /// <paramref name="scatteringPerCm"/> per unit volume fraction (the carbon default when not given).
+    /// Saunderson's surface constants for a drawdown measured with the specular component included (d/8 SCI, what
+    /// spectrophotometers report by default): K1, the light reflected at the binder's surface (≈ Fresnel for n ≈ 1.42),
+    /// and K2, the internal diffuse light reflected back in (≈ 0.6 for n ≈ 1.5, Judd 1942). The values are those the
+    /// measured K/S set (Golden Heavy Body, via waacton/Unicolour) was derived with, so its K/S and this inversion agree.
     /// </summary>
-    public static InkOptics FromReflectance(IReadOnlyList<double> reflectance, double scatteringPerCm = InkChemistry.CarbonScatteringPerCm)
+    public const double SurfaceK1 = 0.03, SurfaceK2 = 0.65;
+
+    /// <summary>
+    /// The body (internal) reflectance R∞ under the drawdown's surface, from its observed reflectance, by inverting
+    /// Saunderson's correction (docs/science.md §4): R∞ = x / ((1 − K1)(1 − K2) + K2·x), x = R_obs − K1. A reading at or
+    /// below the surface reflection alone (an SCE measurement of a deep black) gives the floor <see cref="MinReflectance"/>.
+    /// </summary>
+    public static double BodyReflectance(double observed)
+    {
+        double x = observed - SurfaceK1;
+        double body = x / (((1 - SurfaceK1) * (1 - SurfaceK2)) + (SurfaceK2 * x));
+        return Math.Clamp(body, MinReflectance, 1);
+    }
+
+    /// <summary>The observed (SCI) reflectance of a drawdown whose body reflectance is <paramref name="body"/>: Saunderson forward.</summary>
+    public static double ObservedReflectance(double body) => KubelkaMunk.Saunderson(body, SurfaceK1, SurfaceK2);
+
+    /// <summary>
+    /// From a supplied drawdown reflectance (31 values, 400–700 nm, observed with the specular component), clamped to
+    /// [0.001, 1], with a flat scattering <paramref name="scatteringPerCm"/> per unit volume fraction.
+    /// </summary>
+    public static InkOptics FromReflectance(IReadOnlyList<double> reflectance, double scatteringPerCm = InkChemistry.CarbonScatteringPerCm) =>
+        FromReflectance(reflectance, Flat(scatteringPerCm));
+
+    /// <summary>From a supplied drawdown reflectance and a scattering spectrum S(λ) per unit volume fraction (31 values each).</summary>
+    public static InkOptics FromReflectance(IReadOnlyList<double> reflectance, IReadOnlyList<double> scattering)
     {
         ArgumentNullException.ThrowIfNull(reflectance);
-        if (reflectance.Count != Chromophores.Count)
+        ArgumentNullException.ThrowIfNull(scattering);
+        if (reflectance.Count != Chromophores.Count || scattering.Count != Chromophores.Count)
         {
-            throw new ArgumentException($"Expected {Chromophores.Count} reflectance values (400–700 nm, 10 nm).", nameof(reflectance));
+            throw new ArgumentException($"Expected {Chromophores.Count} reflectance and scattering values (400–700 nm, 10 nm).", nameof(reflectance));
         }
 
         double[] r = [.. reflectance.Select(v => Math.Clamp(v, MinReflectance, 1))];
-        return new InkOptics(r, [.. r.Select(KubelkaMunk.KOverS)], Flat(scatteringPerCm), 0);
+        return new InkOptics(r, KOverSOf(r), [.. scattering], 0);
     }
 
-    /// <summary>From a catalogue Lab only (D65): the smoothest spectrum in [0.001, 1] that reproduces it.</summary>
-    public static InkOptics FromLab(Lab lab, double scatteringPerCm = InkChemistry.CarbonScatteringPerCm)
+    /// <summary>From a catalogue Lab only (D65): the smoothest spectrum in [0.001, 1] that reproduces it, flat scattering.</summary>
+    public static InkOptics FromLab(Lab lab, double scatteringPerCm = InkChemistry.CarbonScatteringPerCm) => FromLab(lab, Flat(scatteringPerCm));
+
+    /// <summary>From a catalogue Lab only (D65) and a scattering spectrum S(λ) per unit volume fraction.</summary>
+    public static InkOptics FromLab(Lab lab, IReadOnlyList<double> scattering)
     {
+        ArgumentNullException.ThrowIfNull(scattering);
         double[] r = SmoothReflectance.FromLab(lab, SpectralColour.D65Visible10);
-        return new InkOptics(r, [.. r.Select(KubelkaMunk.KOverS)], Flat(scatteringPerCm), DeltaE.Ciede2000(lab, SpectralColour.D65Visible10.ToLab(r)));
+        return new InkOptics(r, KOverSOf(r), [.. scattering], DeltaE.Ciede2000(lab, SpectralColour.D65Visible10.ToLab(r)));
     }
 
-    /// <summary>A catalogue entry's optics: its reflectance when it has one, else its Lab; scattering from its base.</summary>
-    public static InkOptics For(Lab lab, IReadOnlyList<double>? reflectance, string? pigmentBase)
+    /// <summary>
+    /// A catalogue entry's optics: its reflectance when it has one, else its Lab; scattering S(λ) from its own value at
+    /// 550 nm (<paramref name="scatteringAt550"/>, cm⁻¹ per unit volume fraction) when given, else from its base, with
+    /// the base's spectral shape (<see cref="InkChemistry.ScatteringSpectrum"/>).
+    /// </summary>
+    public static InkOptics For(Lab lab, IReadOnlyList<double>? reflectance, string? pigmentBase, double? scatteringAt550 = null)
     {
-        double s = InkChemistry.ScatteringFor(pigmentBase);
+        double[] s = InkChemistry.ScatteringSpectrum(pigmentBase, scatteringAt550);
         return reflectance is { Count: Chromophores.Count } r ? FromReflectance(r, s) : FromLab(lab, s);
     }
+
+    /// <summary>K/S of the body under the drawdown's surface, per wavelength.</summary>
+    private static double[] KOverSOf(double[] observed) => [.. observed.Select(v => KubelkaMunk.KOverS(BodyReflectance(v)))];
 
     private static double[] Flat(double value)
     {
@@ -104,8 +145,8 @@ public sealed class InkOptics
 
         double[] ks = [.. k.Zip(s, (a, b) => a / b)];
 
-        // Back to R∞ = 1 + K/S − √((K/S)² + 2K/S) (the inverse of the Kubelka–Munk function).
-        double[] r = [.. ks.Select(v => KubelkaMunk.ReflectanceInfinite(v, 1))];
+        // Back to R∞ = 1 + K/S − √((K/S)² + 2K/S) (the inverse of the Kubelka–Munk function), seen through the surface.
+        double[] r = [.. ks.Select(v => ObservedReflectance(KubelkaMunk.ReflectanceInfinite(v, 1)))];
         return new InkOptics(r, ks, s, 0);
     }
 }
