@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Infrastructure;
 
@@ -24,16 +23,6 @@ public static class KeyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
-
-    /// <summary>Unknown fields are refused: a typo or a field the service does not have (an expiry) must not issue a key silently.</summary>
-    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record CreateKeyRequest(string? Role, string? Supplier, string? Name);
-
-    public sealed record CreatedKey(string Id, string Key, string Role, string? Supplier, string Name, DateTimeOffset CreatedAt);
-
-    public sealed record KeyInfo(string Id, string Name, string Role, string? Supplier, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
-
-    public sealed record KeyList(IReadOnlyList<KeyInfo> Items);
 
     public static async Task<Results<Created<CreatedKey>, ProblemHttpResult>> CreateAsync(
         CreateKeyRequest request, ApiKeyService keys, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ public static class KeyValidation
     public const int MaxNameLength = 200;
 
     /// <summary>The plan, or null with <paramref name="problem"/> set.</summary>
-    public static KeyPlan? Validate(KeyEndpoints.CreateKeyRequest request, out ProblemHttpResult? problem)
+    public static KeyPlan? Validate(CreateKeyRequest request, out ProblemHttpResult? problem)
     {
         ArgumentNullException.ThrowIfNull(request);
         problem = null;

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace SmpShade.Api.Auth;
+
+// The key endpoints' wire shapes (docs/api.md, Keys); camelCase on the wire.
+
+/// <summary>Unknown fields are refused: a typo or a field the service does not have (an expiry) must not issue a key silently.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record CreateKeyRequest(string? Role, string? Supplier, string? Name);
+
+public sealed record CreatedKey(string Id, string Key, string Role, string? Supplier, string Name, DateTimeOffset CreatedAt);
+
+public sealed record KeyInfo(string Id, string Name, string Role, string? Supplier, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+public sealed record KeyList(IReadOnlyList<KeyInfo> Items);
