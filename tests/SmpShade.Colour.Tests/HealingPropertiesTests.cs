@@ -117,30 +117,3 @@ public sealed class HealingPropertiesTests
         Assert.Equal(Model.Load(0, 0) / 4, Model.Load(3, 0), 1e-12);
     }
 }
-
-public sealed class HealingVectorPathTests
-{
-    [Fact]
-    public void The_vectorised_hot_path_equals_the_scalar_reference_path()
-    {
-        // Independent of the SIMD code: the scalar per-wavelength reflectance integrated with SpectralColour.
-        var colour = HealedToneModel.Colour;
-        Span<double> r = stackalloc double[31];
-        foreach (int tone in new[] { 1, 4, 6, 8, 10 })
-        {
-            var skin = HealingFixture.Monk(tone).Skin;
-            foreach (var ink in new[] { HealingFixture.CarbonBlack, HealingFixture.DarkBrown, InkOptics.FromLab(new Lab(60, 20, 30)) })
-            {
-                foreach (double load in new[] { 0.0, 0.0005, 0.005, 0.02, 0.2 })
-                {
-                    skin.Healed(ink, load, r);
-                    var expected = colour.ToXyz(r);
-                    var actual = skin.HealedXyz(ink, load);
-                    Assert.Equal(expected.X, actual.X, 1e-12);
-                    Assert.Equal(expected.Y, actual.Y, 1e-12);
-                    Assert.Equal(expected.Z, actual.Z, 1e-12);
-                }
-            }
-        }
-    }
-}

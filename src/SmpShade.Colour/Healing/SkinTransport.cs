@@ -18,7 +18,13 @@ internal sealed class SkinTransport
     /// <summary>Ink-layer grid: μs′ = 5·10^(k/4) cm⁻¹, k = 0…17 (5 to 1.1·10⁵ cm⁻¹).</summary>
     public const int ScatteringNodes = 18;
 
-    private const double AbsorptionStart = 0.1, AbsorptionPerDecade = 5, ScatteringStart = 5, ScatteringPerDecade = 4;
+    /// <summary>Ink-layer grid: the first node's μa and μs′, cm⁻¹.</summary>
+    public const double AbsorptionStart = 0.1, ScatteringStart = 5;
+
+    /// <summary>Layers per row of <see cref="InkColumns"/>: the grid and room for a 4-lane read from its last node.</summary>
+    public const int InkColumnStride = (AbsorptionNodes * ScatteringNodes) + 3;
+
+    private const double AbsorptionPerDecade = 5, ScatteringPerDecade = 4;
 
     // Fitting grids, log-spaced, 10 per decade, covering the options' bounds.
     private const double PerDecade = 10;
@@ -34,6 +40,7 @@ internal sealed class SkinTransport
     // [wavelength][blood node]: reflection matrix of the semi-infinite dermis.
     private readonly double[][][] dermis;
     private readonly Lazy<Slab[]> inkLayers;
+    private readonly Lazy<double[]> inkColumns;
 
     public SkinTransport(HealedToneModel model)
     {
@@ -61,6 +68,7 @@ internal sealed class SkinTransport
             Parallel.For(0, layers.Length, k => layers[k] = Layer(AbsorptionNode(k / ScatteringNodes), ScatteringNode(k % ScatteringNodes), thickness));
             return layers;
         });
+        inkColumns = new Lazy<double[]>(() => Columns(InkLayers, N));
     }
 
     public Quadrature Quadrature { get; }
@@ -74,6 +82,12 @@ internal sealed class SkinTransport
 
     /// <summary>The ink-bearing layer at grid node (a, s): index a·ScatteringNodes + s.</summary>
     public Slab[] InkLayers => inkLayers.Value;
+
+    /// <summary>
+    /// The ink layers' operators element by element, for <see cref="LaneKernels"/>: row e &lt; n² holds element e of
+    /// every layer's R, row n² + e element e of its T, <see cref="InkColumnStride"/> layers a row (the last three 0).
+    /// </summary>
+    public double[] InkColumns => inkColumns.Value;
 
     public static double AbsorptionNode(int k) => AbsorptionStart * Math.Pow(10, k / AbsorptionPerDecade);
 
@@ -121,6 +135,22 @@ internal sealed class SkinTransport
         Lerp(ta.Escape, tb.Escape, mt, escape);
         double reflected = ta.Reflected + (mt * (tb.Reflected - ta.Reflected));
         return Top.Over(reflected, down, reflectionBelow, escape, below, n);
+    }
+
+    private static double[] Columns(Slab[] layers, int n)
+    {
+        int nn = n * n;
+        var columns = new double[2 * nn * InkColumnStride];
+        for (int k = 0; k < layers.Length; k++)
+        {
+            for (int e = 0; e < nn; e++)
+            {
+                columns[(e * InkColumnStride) + k] = layers[k].R[e];
+                columns[((nn + e) * InkColumnStride) + k] = layers[k].T[e];
+            }
+        }
+
+        return columns;
     }
 
     private static (int Index, double T) Locate(double[] nodes, double value)

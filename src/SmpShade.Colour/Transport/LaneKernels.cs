@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace SmpShade.Colour.Transport;
+
+/// <summary>
+/// The adding equations of <see cref="Kernels"/> for four stacks at once, one per SIMD lane: the same operations in the
+/// same order, on <see cref="Vector256{T}"/> entries. Used where thousands of ink layers go under one fixed top and
+/// over one fixed background (the per-skin tables): the fixed operators are broadcast to every lane once.
+/// </summary>
+/// <remarks>
+/// The elimination does not pivot: lanes would want different pivots. It does not need to: every matrix solved here is
+/// I − A·B with A and B reflection operators in flux form, whose columns sum to a reflectance (&lt; 1), so I − A·B is
+/// column diagonally dominant and partial pivoting would keep the diagonal anyway (Golub &amp; Van Loan, Matrix
+/// Computations, §3.4.10). Agreement with the pivoting scalar kernels is tested to 1e-12.
+/// </remarks>
+internal static class LaneKernels
+{
+    /// <summary>Scratch space for <see cref="ReflectanceUnder"/>, for n directions, and the fixed operators; one per thread.</summary>
+    public sealed class Work(int n)
+    {
+        /// <summary>The background's reflection G, in every lane.</summary>
+        public Vector256<double>[] Background { get; } = new Vector256<double>[n * n];
+
+        /// <summary>The top's reflection from below R′, in every lane.</summary>
+        public Vector256<double>[] ReflectionBelow { get; } = new Vector256<double>[n * n];
+
+        /// <summary>Sets the fixed operators for the next calls.</summary>
+        public void Broadcast(ReadOnlySpan<double> background, ReadOnlySpan<double> reflectionBelow)
+        {
+            for (int e = 0; e < n * n; e++)
+            {
+                Background[e] = Vector256.Create(background[e]);
+                ReflectionBelow[e] = Vector256.Create(reflectionBelow[e]);
+            }
+        }
+
+        public Vector256<double>[] R { get; } = new Vector256<double>[n * n];
+
+        public Vector256<double>[] T { get; } = new Vector256<double>[n * n];
+
+        public Vector256<double>[] M { get; } = new Vector256<double>[n * n];
+
+        public Vector256<double>[] X { get; } = new Vector256<double>[n * n];
+
+        public Vector256<double>[] Y { get; } = new Vector256<double>[n * n];
+
+        public Vector256<double>[] U { get; } = new Vector256<double>[n];
+    }
+
+    /// <summary>
+    /// Four symmetric layers (R, T) over one opaque background G, seen through one top (G and R′ as last set by
+    /// <see cref="Work.Broadcast"/>): with the layer's reflection
+    /// B = R + T·G·(I − R·G)⁻¹·T (as <see cref="Kernels.ReflectionOver"/>) and the top's R₀, d, R′ and t, the total
+    /// reflectance R₀ + tᵀ·(I − B·R′)⁻¹·B·d. The layers' entries are read from <paramref name="columns"/>, laid out
+    /// element by element (R's n² elements, then T's), each element a row of <paramref name="stride"/> layers, lanes
+    /// taken from <paramref name="layer"/> on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Vector256<double> ReflectanceUnder(ReadOnlySpan<double> columns, int stride, int layer, int n,
+        double reflected, ReadOnlySpan<double> down, ReadOnlySpan<double> escape, Work work)
+    {
+        int nn = n * n;
+        Span<Vector256<double>> r = work.R, t = work.T, m = work.M, x = work.X, y = work.Y, u = work.U;
+        ReadOnlySpan<Vector256<double>> background = work.Background, reflectionBelow = work.ReflectionBelow;
+        for (int e = 0; e < nn; e++)
+        {
+            r[e] = Vector256.Create(columns.Slice((e * stride) + layer, 4));
+            t[e] = Vector256.Create(columns.Slice(((nn + e) * stride) + layer, 4));
+        }
+
+        // m = I − R·G; x = (I − R·G)⁻¹·T; y = G·x; B = T·y + R (kept in x).
+        Multiply(r, background, m, n);
+        IdentityMinus(m, n);
+        t.CopyTo(x);
+        Solve(m, x, n, n);
+        Multiply(background, x, y, n);
+        Multiply(t, y, x, n);
+        for (int e = 0; e < nn; e++)
+        {
+            x[e] += r[e];
+        }
+
+        // m = I − B·R′; u = B·d; solve; R₀ + t·u (Top.Over).
+        Multiply(x, reflectionBelow, m, n);
+        IdentityMinus(m, n);
+        for (int i = 0; i < n; i++)
+        {
+            var sum = Vector256<double>.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                sum += x[(i * n) + j] * down[j];
+            }
+
+            u[i] = sum;
+        }
+
+        Solve(m, u, n, 1);
+        var total = Vector256.Create(reflected);
+        for (int i = 0; i < n; i++)
+        {
+            total += u[i] * escape[i];
+        }
+
+        return total;
+    }
+
+    /// <summary>c = a·b, both per lane.</summary>
+    private static void Multiply(ReadOnlySpan<Vector256<double>> a, ReadOnlySpan<Vector256<double>> b, Span<Vector256<double>> c, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                var sum = Vector256<double>.Zero;
+                for (int k = 0; k < n; k++)
+                {
+                    sum += a[(i * n) + k] * b[(k * n) + j];
+                }
+
+                c[(i * n) + j] = sum;
+            }
+        }
+    }
+
+    private static void IdentityMinus(Span<Vector256<double>> m, int n)
+    {
+        for (int e = 0; e < n * n; e++)
+        {
+            m[e] = -m[e];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            m[(i * n) + i] += Vector256<double>.One;
+        }
+    }
+
+    /// <summary>Solves m·X = B in place per lane (B n×columns, row-major), Gaussian elimination without pivoting; m is destroyed.</summary>
+    private static void Solve(Span<Vector256<double>> m, Span<Vector256<double>> b, int n, int columns)
+    {
+        for (int col = 0; col < n; col++)
+        {
+            var inverse = Vector256<double>.One / m[(col * n) + col];
+            for (int row = col + 1; row < n; row++)
+            {
+                var factor = m[(row * n) + col] * inverse;
+                for (int j = col; j < n; j++)
+                {
+                    m[(row * n) + j] -= factor * m[(col * n) + j];
+                }
+
+                for (int j = 0; j < columns; j++)
+                {
+                    b[(row * columns) + j] -= factor * b[(col * columns) + j];
+                }
+            }
+        }
+
+        for (int row = n - 1; row >= 0; row--)
+        {
+            var inverse = Vector256<double>.One / m[(row * n) + row];
+            for (int j = 0; j < columns; j++)
+            {
+                var sum = b[(row * columns) + j];
+                for (int k = row + 1; k < n; k++)
+                {
+                    sum -= m[(row * n) + k] * b[(k * columns) + j];
+                }
+
+                b[(row * columns) + j] = sum * inverse;
+            }
+        }
+    }
+}
