@@ -35,4 +35,26 @@ public static class Geometry
 
         return inside;
     }
+
+    /// <summary>
+    /// Where the horizontal line at <paramref name="y"/> crosses the polygon's edges, ascending, computed as
+    /// <see cref="Contains"/> does: a point (x, y) is inside exactly when an odd number of them lie right of x.
+    /// </summary>
+    public static void Crossings(IReadOnlyList<(double X, double Y)> polygon, double y, List<double> crossings)
+    {
+        ArgumentNullException.ThrowIfNull(polygon);
+        ArgumentNullException.ThrowIfNull(crossings);
+        crossings.Clear();
+        for (int i = 0, j = polygon.Count - 1; i < polygon.Count; j = i++)
+        {
+            var (xi, yi) = polygon[i];
+            var (xj, yj) = polygon[j];
+            if ((yi > y) != (yj > y))
+            {
+                crossings.Add(((xj - xi) * (y - yi) / (yj - yi)) + xi);
+            }
+        }
+
+        crossings.Sort();
+    }
 }

@@ -90,7 +90,55 @@ public sealed class PhotoAnalyzer : IDisposable
 
     private AnalysisResult Run(byte[] photo, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
-        using var pixels = PhotoDecoder.Decode(photo, options, cancellationToken);
+        // Auto regions on a JPEG: the people models run on OpenCV's reduced decode beside ImageSharp's full one.
+        bool guessed = analysis.Regions?.Hair is null || analysis.Regions?.Skin is null;
+        Task<(bool Decoded, PeopleGuess? Guess)>? early = null;
+        void StartEarly(PhotoHeader header)
+        {
+            if (guessed && people is { Available: true } && header.Format.Equals("JPEG", StringComparison.OrdinalIgnoreCase))
+            {
+                early = Task.Run(() => PeopleRegions.FindInJpeg(photo, header, people, options.PeopleMaxSide), cancellationToken);
+            }
+        }
+
+        PhotoPixels decoded;
+        try
+        {
+            decoded = PhotoDecoder.Decode(photo, options, cancellationToken, StartEarly);
+        }
+        catch
+        {
+            Settle(early);
+            throw;
+        }
+
+        using var pixels = decoded;
+        try
+        {
+            return Run(pixels, analysis, guessed, early, cancellationToken);
+        }
+        finally
+        {
+            Settle(early);
+        }
+    }
+
+    /// <summary>Waits for work started beside the decode, so none outlives the request's slot; its failure was already handled or is moot.</summary>
+    private static void Settle(Task? task)
+    {
+        try
+        {
+            task?.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // Seen by Guess when it mattered; a refused photo does not need it.
+        }
+    }
+
+    private AnalysisResult Run(PhotoPixels pixels, AnalysisOptions analysis, bool guessed, Task<(bool Decoded, PeopleGuess? Guess)>? early,
+        CancellationToken cancellationToken)
+    {
         var warnings = new List<PhotoWarning>();
         if (pixels.ColourSpace.Warning is { } profileWarning)
         {
@@ -103,11 +151,10 @@ public sealed class PhotoAnalyzer : IDisposable
 
         var hairRegion = analysis.Regions?.Hair;
         var skinRegion = analysis.Regions?.Skin;
-        bool guessed = hairRegion is null || skinRegion is null;
         AutoRegionsInfo? auto = null;
         if (guessed)
         {
-            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings);
+            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings, early);
             warnings.Add(Guessed);
         }
 
@@ -136,14 +183,16 @@ public sealed class PhotoAnalyzer : IDisposable
     /// Auto regions: from the largest, most central person's face and hair (<see cref="PeopleRegions"/>); with no face, or
     /// without the models, from the photo's colours (<see cref="AutoRegions"/>), saying which.
     /// </summary>
-    private (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) Guess(PhotoPixels pixels, IColourCorrection correction, List<PhotoWarning> warnings)
+    private (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) Guess(PhotoPixels pixels, IColourCorrection correction, List<PhotoWarning> warnings,
+        Task<(bool Decoded, PeopleGuess? Guess)>? early)
     {
         if (people is { Available: true })
         {
             PeopleGuess? found = null;
             try
             {
-                found = PeopleRegions.Find(pixels, people, options.PeopleMaxSide);
+                var (decoded, guess) = early is null ? (false, null) : early.GetAwaiter().GetResult();
+                found = decoded ? guess : PeopleRegions.Find(pixels, people, options.PeopleMaxSide);
             }
             catch (Exception error) when (error is OpenCVException or OpenCvSharpException or InvalidOperationException)
             {

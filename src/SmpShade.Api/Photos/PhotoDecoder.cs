@@ -7,6 +7,13 @@ using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Photos;
 
+/// <summary>A photo whose header has passed every check, before its pixels are decoded.</summary>
+/// <param name="Format">ImageSharp's format name (JPEG, PNG, WEBP, TIFF).</param>
+/// <param name="Width">Upright width (EXIF orientation applied).</param>
+/// <param name="Height">Upright height.</param>
+/// <param name="ColourSpace">The colour space its pixels are encoded in.</param>
+public sealed record PhotoHeader(string Format, int Width, int Height, PhotoColourSpace ColourSpace);
+
 /// <summary>
 /// Bytes → pixels, refusing before decoding what should not be decoded (docs/api.md, "Analysing a photo"): the header is read with
 /// <c>Image.Identify</c> and the byte, pixel and format limits are checked before any pixel buffer exists.
@@ -20,7 +27,12 @@ public static class PhotoDecoder
     /// <summary>ImageSharp's defaults (pooled, possibly discontiguous buffers: the sampler reads by row).</summary>
     private static readonly Configuration DecodeConfiguration = Configuration.Default;
 
-    public static PhotoPixels Decode(byte[] bytes, PhotoOptions limits, CancellationToken cancellationToken)
+    /// <param name="bytes">The photo file.</param>
+    /// <param name="limits">Byte and pixel limits.</param>
+    /// <param name="cancellationToken">Checked before the pixels are decoded.</param>
+    /// <param name="checkedHeader">Told the header once every check has passed, just before the pixels are decoded (work
+    /// that needs only the bytes can start beside the decode).</param>
+    public static PhotoPixels Decode(byte[] bytes, PhotoOptions limits, CancellationToken cancellationToken, Action<PhotoHeader>? checkedHeader = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(limits);
@@ -92,6 +104,9 @@ public static class PhotoDecoder
             ? info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16
             : info.PixelType?.BitsPerPixel >= 48;
 
+        checkedHeader?.Invoke(orientation is >= 5 and <= 8
+            ? new PhotoHeader(format.Name, info.Height, info.Width, colourSpace)
+            : new PhotoHeader(format.Name, info.Width, info.Height, colourSpace));
         try
         {
             return sixteenBit

@@ -79,23 +79,51 @@ public abstract class PhotoPixels : IDisposable
         int read = 0, clipped = 0;
         int u0 = Math.Max(0, (int)Math.Floor(minX)), u1 = Math.Min(Width - 1, (int)Math.Ceiling(maxX));
         int v0 = Math.Max(0, (int)Math.Floor(minY)), v1 = Math.Min(Height - 1, (int)Math.Ceiling(maxY));
+        int span = Math.Max(0, ((u1 - u0) / step) + 1);
+        var us = new int[span];
+        var xs = new int[span];
+        var rgb = new int[span * 3];
+        var crossings = new List<double>(polygon.Count);
         for (int v = v0; v <= v1; v += step)
         {
             double cy = v + 0.5;
+            int count = 0;
+            if (!isRect)
+            {
+                Geometry.Crossings(polygon, cy / Height, crossings);
+            }
+
+            int passed = 0; // crossings at or left of the pixel centre: inside when the rest are odd in number
             for (int u = u0; u <= u1; u += step)
             {
                 double cx = u + 0.5;
-                bool inside = isRect
-                    ? cx >= minX && cx < maxX && cy >= minY && cy < maxY
-                    : Geometry.Contains(polygon, cx / Width, cy / Height);
-                if (!inside)
+                bool inside;
+                if (isRect)
                 {
-                    continue;
+                    inside = cx >= minX && cx < maxX && cy >= minY && cy < maxY;
+                }
+                else
+                {
+                    double x = cx / Width;
+                    while (passed < crossings.Count && !(x < crossings[passed]))
+                    {
+                        passed++;
+                    }
+
+                    inside = (crossings.Count - passed) % 2 == 1;
                 }
 
+                if (inside)
+                {
+                    us[count++] = u;
+                }
+            }
+
+            ReadUpright(v, us.AsSpan(0, count), xs, rgb);
+            for (int i = 0; i < count; i++)
+            {
                 read++;
-                var (x, y) = ToStored(u, v);
-                Read(x, y, out int r, out int g, out int b);
+                int r = rgb[3 * i], g = rgb[(3 * i) + 1], b = rgb[(3 * i) + 2];
                 if (r >= high || g >= high || b >= high || (r <= low && g <= low && b <= low))
                 {
                     clipped++;
@@ -103,17 +131,52 @@ public abstract class PhotoPixels : IDisposable
                 }
 
                 kept.Add(new LinearRgb(lut[0][r], lut[1][g], lut[2][b]));
-                positions?.Add((cx / Width, cy / Height));
+                positions?.Add(((us[i] + 0.5) / Width, cy / Height));
             }
         }
 
         return new RegionPixels([.. kept], read, clipped, step);
     }
 
+    /// <summary>Swaps width and height: orientations 5–8 store the upright rows as columns.</summary>
+    private bool Transposed => orientation >= 5;
+
     /// <summary>
-    /// A small upright copy for finding people (Photos/People): 8-bit encoded RGB, interleaved, the longer side at most
+    /// The channels of upright pixels (u, <paramref name="v"/>) for each u of <paramref name="us"/>, three per pixel into
+    /// <paramref name="rgb"/>: one stored row when the photo is stored upright or mirrored, else one row per pixel.
+    /// </summary>
+    private void ReadUpright(int v, ReadOnlySpan<int> us, int[] xs, int[] rgb)
+    {
+        if (us.IsEmpty)
+        {
+            return;
+        }
+
+        if (!Transposed)
+        {
+            for (int i = 0; i < us.Length; i++)
+            {
+                xs[i] = ToStored(us[i], v).X;
+            }
+
+            ReadRow(ToStored(0, v).Y, xs.AsSpan(0, us.Length), rgb);
+            return;
+        }
+
+        for (int i = 0; i < us.Length; i++)
+        {
+            var (x, y) = ToStored(us[i], v);
+            xs[i] = x;
+            ReadRow(y, xs.AsSpan(i, 1), rgb.AsSpan(3 * i, 3));
+        }
+    }
+
+    /// <summary>
+    /// A small upright copy for finding people and charts: 8-bit encoded RGB, interleaved, the longer side at most
     /// <paramref name="maxSide"/>; each output pixel is the mean of a 2 × 2 grid of taps over its footprint, so a
-    /// 12 MP photo costs about 4 reads per output pixel, not a full resample.
+    /// 12 MP photo costs about 4 reads per output pixel, not a full resample. The taps are read a stored row at a time
+    /// (the upright rows of a photo stored turned, EXIF orientations 5–8, are stored columns, so there a stored row
+    /// serves an upright column).
     /// </summary>
     public byte[] Thumbnail(int maxSide, out int width, out int height)
     {
@@ -121,34 +184,49 @@ public abstract class PhotoPixels : IDisposable
         double scale = Math.Min(1.0, (double)maxSide / Math.Max(Width, Height));
         width = Math.Max(1, (int)Math.Round(Width * scale));
         height = Math.Max(1, (int)Math.Round(Height * scale));
-        var rgb = new byte[width * height * 3];
-        var sums = new int[width * 3];
         double fx = (double)Width / width, fy = (double)Height / height;
-        int shift = high > 255 ? 8 : 0;
-        for (int y = 0; y < height; y++)
+        var tapsU = new int[2 * width];
+        var tapsV = new int[2 * height];
+        for (int k = 0; k < tapsU.Length; k++)
         {
-            Array.Clear(sums);
-            for (int ty = 0; ty < 2; ty++)
-            {
-                int v = Math.Min(Height - 1, (int)((y + (0.25 + (0.5 * ty))) * fy));
-                for (int x = 0; x < width; x++)
-                {
-                    for (int tx = 0; tx < 2; tx++)
-                    {
-                        int u = Math.Min(Width - 1, (int)((x + (0.25 + (0.5 * tx))) * fx));
-                        var (sx, sy) = ToStored(u, v);
-                        Read(sx, sy, out int r, out int g, out int b);
-                        sums[x * 3] += r >> shift;
-                        sums[(x * 3) + 1] += g >> shift;
-                        sums[(x * 3) + 2] += b >> shift;
-                    }
-                }
-            }
+            tapsU[k] = Math.Min(Width - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fx));
+        }
 
-            for (int i = 0; i < sums.Length; i++)
+        for (int k = 0; k < tapsV.Length; k++)
+        {
+            tapsV[k] = Math.Min(Height - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fy));
+        }
+
+        // Along a stored row only the upright coordinate that runs along it changes: u when stored upright, v when turned.
+        var along = Transposed ? tapsV : tapsU;
+        var across = Transposed ? tapsU : tapsV;
+        var xs = new int[along.Length];
+        for (int k = 0; k < along.Length; k++)
+        {
+            xs[k] = (Transposed ? ToStored(0, along[k]) : ToStored(along[k], 0)).X;
+        }
+
+        var sums = new int[width * height * 3];
+        var channels = new int[along.Length * 3];
+        int shift = high > 255 ? 8 : 0;
+        for (int a = 0; a < across.Length; a++)
+        {
+            int storedRow = (Transposed ? ToStored(across[a], 0) : ToStored(0, across[a])).Y;
+            ReadRow(storedRow, xs, channels);
+            int line = a / 2;
+            for (int k = 0; k < along.Length; k++)
             {
-                rgb[(y * width * 3) + i] = (byte)((sums[i] + 2) / 4);
+                int pixel = Transposed ? ((k / 2) * width) + line : (line * width) + (k / 2);
+                sums[pixel * 3] += channels[3 * k] >> shift;
+                sums[(pixel * 3) + 1] += channels[(3 * k) + 1] >> shift;
+                sums[(pixel * 3) + 2] += channels[(3 * k) + 2] >> shift;
             }
+        }
+
+        var rgb = new byte[sums.Length];
+        for (int i = 0; i < sums.Length; i++)
+        {
+            rgb[i] = (byte)((sums[i] + 2) / 4);
         }
 
         return rgb;
@@ -167,8 +245,8 @@ public abstract class PhotoPixels : IDisposable
         _ => (u, v),
     };
 
-    /// <summary>The encoded channel values of a stored pixel.</summary>
-    protected abstract void Read(int x, int y, out int r, out int g, out int b);
+    /// <summary>The encoded channel values of stored pixels (xs[i], y), three per pixel into <paramref name="rgb"/>.</summary>
+    protected abstract void ReadRow(int y, ReadOnlySpan<int> xs, Span<int> rgb);
 
     public void Dispose()
     {
@@ -197,26 +275,18 @@ public abstract class PhotoPixels : IDisposable
         return tables;
     }
 
-    /// <summary>
-    /// A photo held as ImageSharp pixels of one type: reads a pixel's channels through the current row, which is fetched
-    /// once per row (regions are read row by row on upright images, so one row serves a whole run of pixels).
-    /// </summary>
+    /// <summary>A photo held as ImageSharp pixels of one type: a stored row is fetched once per read of it.</summary>
     public abstract class Typed<TPixel>(Image<TPixel> image, int orientation, PhotoColourSpace colourSpace, int maxValue)
         : PhotoPixels(image.Width, image.Height, orientation, colourSpace, maxValue)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        private Memory<TPixel> row;
-        private int rowIndex = -1;
-
-        protected sealed override void Read(int x, int y, out int r, out int g, out int b)
+        protected sealed override void ReadRow(int y, ReadOnlySpan<int> xs, Span<int> rgb)
         {
-            if (y != rowIndex)
+            var row = image.DangerousGetPixelRowMemory(y).Span;
+            for (int i = 0; i < xs.Length; i++)
             {
-                row = image.DangerousGetPixelRowMemory(y);
-                rowIndex = y;
+                Channels(row[xs[i]], out rgb[3 * i], out rgb[(3 * i) + 1], out rgb[(3 * i) + 2]);
             }
-
-            Channels(row.Span[x], out r, out g, out b);
         }
 
         /// <summary>The pixel's R, G and B as integers of the image's depth.</summary>

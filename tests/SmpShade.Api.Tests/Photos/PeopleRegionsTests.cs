@@ -1,5 +1,8 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
 using Xunit.Abstractions;
@@ -57,6 +60,38 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
             Assert.DoesNotContain(result.Warnings, w => w.Code == "sample.too_small");
         }
     }
+
+    /// <summary>
+    /// A JPEG large enough that the models' copy comes from OpenCV's reduced decode (run beside the full decode), stored
+    /// turned with an EXIF orientation: the regions still land on the upright person, as on the photo sent as it is,
+    /// and the colours measured match it (the measurement reads the full-size pixels either way).
+    /// </summary>
+    [Theory]
+    [InlineData(6, RotateMode.Rotate270)]
+    [InlineData(8, RotateMode.Rotate90)]
+    [InlineData(1, RotateMode.None)]
+    public void A_large_turned_jpeg_is_measured_on_the_same_hair_and_face(ushort orientation, RotateMode rotate)
+    {
+        const string file = "portrait-short-hair-dark-skin_sRGB.jpg";
+        var plain = PhotoFiles.Analyse(PhotoFiles.Real(file), null);
+        using var image = Image.Load<Rgb24>(PhotoFiles.Real(file));
+        image.Mutate(c => c.Resize(image.Width * 5 / 2, image.Height * 5 / 2).Rotate(rotate)); // longer side over 2 × 640: decoded at 1/2 or less
+        image.Metadata.ExifProfile = new ExifProfile();
+        image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, orientation);
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream, new JpegEncoder { Quality = 95 });
+        var large = PhotoFiles.Analyse(stream.ToArray(), null);
+
+        Assert.Equal("people", large.Regions.Method);
+        Assert.All(OptionsValidator.ToPolygon(large.Regions.Hair), p => Assert.True(Inside(Box("0.33,0.00,0.40,0.24"), p), $"hair vertex {p}"));
+        var skin = OptionsValidator.ToPolygon(large.Regions.Skin);
+        Assert.True(Inside(Box("0.36,0.06,0.34,0.30"), (skin.Average(p => p.X), skin.Average(p => p.Y))));
+        // Resampling and re-encoding move colours a little; a region on another part of the photo would move them far.
+        Assert.InRange(Ciede2000(large.Skin.Lab, plain.Skin.Lab), 0, 3);
+        Assert.InRange(Ciede2000(large.Hair.Lab, plain.Hair.Lab), 0, 3);
+    }
+
+    private static double Ciede2000(LabValue a, LabValue b) => SmpShade.Colour.DeltaE.Ciede2000(a.ToLab(), b.ToLab());
 
     [Fact]
     public void Of_two_people_the_larger_more_central_face_is_measured_and_the_answer_says_so()

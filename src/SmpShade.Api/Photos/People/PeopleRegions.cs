@@ -21,6 +21,9 @@ public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPl
 /// </summary>
 public static class PeopleRegions
 {
+    /// <summary>The scales libjpeg decodes at without a full inverse DCT, largest reduction first.</summary>
+    private static readonly int[] Reductions = [8, 4, 2];
+
     /// <summary>Null when no face is found: the caller falls back to colour clustering.</summary>
     public static PeopleGuess? Find(PhotoPixels pixels, PeopleModels models, int maxSide)
     {
@@ -31,6 +34,75 @@ public static class PeopleRegions
         using (var wrapped = Mat.FromPixelData(height, width, MatType.CV_8UC3, rgb))
         {
             Cv2.CvtColor(wrapped, image, ColorConversionCodes.RGB2BGR);
+        }
+
+        return Find(image, models, pixels.ColourSpace.Space);
+    }
+
+    /// <summary>
+    /// The same from a JPEG's bytes, for running beside the full decode: OpenCV decodes the photo at 1/2, 1/4 or 1/8 of
+    /// its size (libjpeg's scaled inverse DCT, upright per its EXIF orientation), the largest reduction that still leaves
+    /// the longer side at least <paramref name="maxSide"/>, then area-averages it to the size
+    /// <see cref="PhotoPixels.Thumbnail"/> gives. <c>Decoded</c> is false when OpenCV cannot read the bytes or its upright
+    /// size is not the photo's: the caller then finds people on the decoded photo.
+    /// </summary>
+    /// <param name="jpeg">The photo's bytes, already checked by <see cref="PhotoDecoder"/>.</param>
+    /// <param name="photo">The photo's upright size and colour space, as the decoder read them.</param>
+    /// <param name="models">The loaded models.</param>
+    /// <param name="maxSide">The copy's longer side at most (<see cref="PhotoOptions.PeopleMaxSide"/>).</param>
+    public static (bool Decoded, PeopleGuess? Guess) FindInJpeg(byte[] jpeg, PhotoHeader photo, PeopleModels models, int maxSide)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(models);
+        int longer = Math.Max(photo.Width, photo.Height);
+        int reduction = Reductions.FirstOrDefault(f => (longer + f - 1) / f >= maxSide, 1);
+        var mode = reduction switch
+        {
+            8 => ImreadModes.ReducedColor8,
+            4 => ImreadModes.ReducedColor4,
+            2 => ImreadModes.ReducedColor2,
+            _ => ImreadModes.Color,
+        };
+        using var small = TryDecode(jpeg, mode);
+        if (small is null || small.Empty() || small.Type() != MatType.CV_8UC3
+            || small.Width != (photo.Width + reduction - 1) / reduction || small.Height != (photo.Height + reduction - 1) / reduction)
+        {
+            return (false, null);
+        }
+
+        double scale = Math.Min(1.0, (double)maxSide / longer);
+        int width = Math.Max(1, (int)Math.Round(photo.Width * scale)), height = Math.Max(1, (int)Math.Round(photo.Height * scale));
+        if (width == small.Width && height == small.Height)
+        {
+            return (true, Find(small, models, photo.ColourSpace.Space));
+        }
+
+        using var image = new Mat();
+        Cv2.Resize(small, image, new Size(width, height), 0, 0, InterpolationFlags.Area);
+        return (true, Find(image, models, photo.ColourSpace.Space));
+    }
+
+    private static Mat? TryDecode(byte[] jpeg, ImreadModes mode)
+    {
+        try
+        {
+            return Cv2.ImDecode(jpeg, mode);
+        }
+        catch (Exception error) when (error is OpenCVException or OpenCvSharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>People in a small upright copy of the photo (8-bit BGR, encoded values of <paramref name="space"/>).</summary>
+    private static PeopleGuess? Find(Mat image, PeopleModels models, RgbColourSpace space)
+    {
+        int width = image.Width, height = image.Height;
+        var bgr = new byte[width * height * 3];
+        using (var continuous = image.IsContinuous() ? null : image.Clone())
+        {
+            System.Runtime.InteropServices.Marshal.Copy((continuous ?? image).Data, bgr, 0, bgr.Length);
         }
 
         var faces = FaceDetector.Detect(models, image);
@@ -47,7 +119,7 @@ public static class PeopleRegions
         }
 
         var frame = new FaceFrame(mesh);
-        var (skin, place) = ChooseSkin(frame, mesh, rgb, width, height, pixels.ColourSpace.Space);
+        var (skin, place) = ChooseSkin(frame, mesh, bgr, width, height, space);
         var (hair, hairShare) = PersonSegmentation.Hair(models, image, mesh, frame);
         if (hair is null)
         {
@@ -82,20 +154,20 @@ public static class PeopleRegions
     /// the face (point 10), so it keeps clear of brows and of a low hairline or fringe. Cheeks: 0.22 × 0.16 face widths
     /// centred on points 50 and 280 (below the eyes, above the beard line). The forehead is used unless it is much darker than the cheeks (hair over it).
     /// </summary>
-    private static (Point2d[] Polygon, string Place) ChooseSkin(FaceFrame frame, FaceMesh mesh, byte[] rgb, int width, int height, RgbColourSpace space)
+    private static (Point2d[] Polygon, string Place) ChooseSkin(FaceFrame frame, FaceMesh mesh, byte[] bgr, int width, int height, RgbColourSpace space)
     {
         double foreheadHeight = Distance(mesh[9], mesh[10]);
         var middle = new Point2d(mesh[9].X + (0.45 * (mesh[10].X - mesh[9].X)), mesh[9].Y + (0.45 * (mesh[10].Y - mesh[9].Y)));
         var forehead = frame.Rectangle(middle, 0.20 * frame.Width, 0.20 * foreheadHeight);
         var cheeks = new[] { frame.Rectangle(mesh[50], 0.11 * frame.Width, 0.08 * frame.Width), frame.Rectangle(mesh[280], 0.11 * frame.Width, 0.08 * frame.Width) };
-        var foreheadLab = MedianLab(forehead, rgb, width, height, space);
-        var cheekLabs = cheeks.Select(c => MedianLab(c, rgb, width, height, space)).ToArray();
+        var foreheadLab = MedianLab(forehead, bgr, width, height, space);
+        var cheekLabs = cheeks.Select(c => MedianLab(c, bgr, width, height, space)).ToArray();
         int brighter = cheekLabs[0].L >= cheekLabs[1].L ? 0 : 1;
         bool covered = foreheadLab.L < cheekLabs[brighter].L - 12 && DeltaE.Ciede2000(foreheadLab, cheekLabs[brighter]) > 10;
         return covered ? (cheeks[brighter], "cheek") : (forehead, "forehead");
     }
 
-    private static Lab MedianLab(Point2d[] polygon, byte[] rgb, int width, int height, RgbColourSpace space)
+    private static Lab MedianLab(Point2d[] polygon, byte[] bgr, int width, int height, RgbColourSpace space)
     {
         var inside = new List<Lab>();
         var poly = polygon.Select(p => (p.X, p.Y)).ToList();
@@ -108,7 +180,7 @@ public static class PeopleRegions
                 if (Geometry.Contains(poly, x + 0.5, y + 0.5))
                 {
                     int i = ((y * width) + x) * 3;
-                    inside.Add(space.ToLab8(rgb[i], rgb[i + 1], rgb[i + 2]));
+                    inside.Add(space.ToLab8(bgr[i + 2], bgr[i + 1], bgr[i]));
                 }
             }
         }
