@@ -92,9 +92,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
 
     /// <summary>
     /// The limit counts the supplier's versions stored in the last hour, from the database, so it holds across
-    /// replicas. Versions are numbered in time order: the limit is reached when the limit-th newest is under an hour
-    /// old, and lifts when that one turns an hour old. (SQLite cannot compare DateTimeOffset in SQL, hence the last
-    /// few are read and compared here.)
+    /// replicas (<see cref="HourlyLimit"/>). Versions are numbered in time order, so the newest are the last few numbers.
     /// </summary>
     private async Task EnsureWithinHourlyLimitAsync(int supplierId, CancellationToken cancellationToken)
     {
@@ -106,17 +104,8 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
 
         var recent = await db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == supplierId)
             .OrderByDescending(v => v.Number).Take(limit).Select(v => v.LoadedAt).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        if (recent.Count == limit && recent[^1] > now.AddHours(-1))
-        {
-            int wait = (int)Math.Ceiling((recent[^1].AddHours(1) - now).TotalSeconds);
-            wait = Math.Max(1, wait);
-            throw new ProblemException(StatusCodes.Status429TooManyRequests, "catalogue.rate_limited", "Too many catalogue versions this hour.",
-                $"At most {limit} catalogue versions per supplier per hour (Catalogue:MaxVersionsPerHour); the next is possible in {wait} s.")
-            {
-                RetryAfterSeconds = wait,
-            };
-        }
+        HourlyLimit.Ensure(recent, limit, time.GetUtcNow(), "catalogue.rate_limited", "Too many catalogue versions this hour.",
+            "catalogue versions per supplier per hour (Catalogue:MaxVersionsPerHour)");
     }
 
     private static Pigment ToEntity(ParsedPigment p) => new()

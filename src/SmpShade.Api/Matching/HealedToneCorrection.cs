@@ -12,7 +12,7 @@ public readonly record struct HealedToneFeatures(Lab Skin, Lab Ink, double Conce
 
 /// <summary>
 /// A learned correction of the physics prediction (the ML.NET residual model of docs/api.md "Learning from healed results", trained in Outcomes).
-/// Matching asks <see cref="ActiveHealedToneCorrection"/> for the one in force and names its <see cref="Version"/>.
+/// Matching asks <see cref="IHealedToneCorrectionSource"/> for the one in force and names its <see cref="Version"/>.
 /// </summary>
 public interface IHealedToneCorrection
 {
@@ -24,20 +24,15 @@ public interface IHealedToneCorrection
 }
 
 /// <summary>
-/// The correction in force, if any. Outcomes sets it after training (only while it beats physics-only) and clears it
-/// otherwise; Matching reads it once per request. Singleton.
+/// Where matching learns which correction is in force. The service's source (Outcomes) reads the promotion an admin
+/// made from the database on every request, so every replica uses the same correction as soon as it is promoted or
+/// rolled back; tests give a fixed one. A real seam: two implementations.
 /// </summary>
-public sealed class ActiveHealedToneCorrection
+public interface IHealedToneCorrectionSource
 {
     /// <summary>The name answers give when no correction is used.</summary>
-    public const string PhysicsOnly = "physics-only";
-
-    private IHealedToneCorrection? current;
+    const string PhysicsOnly = "physics-only";
 
     /// <summary>The correction in force, or null for physics-only.</summary>
-    public IHealedToneCorrection? Current
-    {
-        get => Volatile.Read(ref current);
-        set => Volatile.Write(ref current, value);
-    }
+    Task<IHealedToneCorrection?> InForceAsync(CancellationToken cancellationToken);
 }

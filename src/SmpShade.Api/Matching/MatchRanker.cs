@@ -105,7 +105,7 @@ public sealed class MatchRanker(HealedToneModel model)
         }).OrderBy(c => c.Score).Take(query.Top).ToList();
 
         var blends = query.Blends ? BlendRanker.Rank(this, pigments, scores, offsets, shortlist, query, correction) : [];
-        return new MatchRanking(shortlist, blends, scores.Length, correction?.Version ?? ActiveHealedToneCorrection.PhysicsOnly,
+        return new MatchRanking(shortlist, blends, scores.Length, correction?.Version ?? IHealedToneCorrectionSource.PhysicsOnly,
             Reached(pigments, offsets, query, Array.IndexOf(lightness, lightness.Min())),
             Reached(pigments, offsets, query, Array.IndexOf(lightness, lightness.Max())));
     }

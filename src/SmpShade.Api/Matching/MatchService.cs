@@ -16,16 +16,17 @@ public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, strin
 /// the answer shaped with the model's name, assumptions and correction.
 /// </summary>
 public sealed class MatchService(
-    IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, ActiveHealedToneCorrection correction)
+    IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, IHealedToneCorrectionSource corrections)
 {
     /// <summary>Matches; an unknown or empty catalogue is a 404 problem (<see cref="IPigmentSource.CatalogueMissing"/>).</summary>
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
+        var correction = await corrections.InForceAsync(cancellationToken);
         var fit = model.FitSkin(plan.Skin);
         var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
-        var ranking = ranker.Rank(prepared, new MatchQuery(plan.Target, fit, plan.Top, plan.Years, plan.StartLighter, plan.Blends), correction.Current);
+        var ranking = ranker.Rank(prepared, new MatchQuery(plan.Target, fit, plan.Top, plan.Years, plan.StartLighter, plan.Blends), correction);
 
         var warnings = new List<PhotoWarning>();
         if (fit.IsPoor)

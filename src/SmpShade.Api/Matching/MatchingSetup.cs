@@ -14,7 +14,6 @@ public static class MatchingSetup
         services.AddSingleton(sp => new HealedToneModel(sp.GetRequiredService<IOptions<HealedToneOptions>>().Value));
         services.AddSingleton<MatchRanker>();
         services.AddSingleton<PreparedCatalogueCache>();
-        services.AddSingleton<ActiveHealedToneCorrection>();
         services.AddScoped<IPigmentSource, CataloguePigmentSource>();
         services.AddScoped<MatchService>();
         return services;

@@ -1,9 +1,6 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
-using SmpShade.Api.Matching;
 
 namespace SmpShade.Api.Outcomes;
 
@@ -21,19 +18,13 @@ public sealed class TrainingSignal
 }
 
 /// <summary>
-/// Loads the version in force on start, then trains in the background whenever
-/// <see cref="HealedToneLearningOptions.AutoTrainAfter"/> outcomes have arrived since the last training.
+/// Trains in the background whenever <see cref="HealedToneLearningOptions.AutoTrainAfter"/> outcomes have arrived since
+/// the last training. What it trains is a candidate: only an admin's promotion puts it in force.
 /// </summary>
 internal sealed partial class BackgroundTraining(
-    IServiceScopeFactory scopes, TrainingSignal queue, ActiveHealedToneCorrection active, IOptions<HealedToneLearningOptions> options,
+    IServiceScopeFactory scopes, TrainingSignal queue, IOptions<HealedToneLearningOptions> options,
     ILogger<BackgroundTraining> logger) : BackgroundService
 {
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await LoadActiveAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -63,7 +54,7 @@ internal sealed partial class BackgroundTraining(
             var training = scope.ServiceProvider.GetRequiredService<HealedToneTraining>();
             if (await training.TrainAsync("auto", threshold, stoppingToken) is { } version)
             {
-                LogTrained(version.Version, version.OutcomeCount, version.Active, version.Reason);
+                LogTrained(version.Version, version.OutcomeCount, version.BeatsPhysics, version.Reason);
             }
         }
         catch (ProblemException refused) when (refused.Code == HealedToneTraining.NotEnoughOutcomesCode)
@@ -77,34 +68,9 @@ internal sealed partial class BackgroundTraining(
         }
     }
 
-    private async Task LoadActiveAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>();
-        string physics = scope.ServiceProvider.GetRequiredService<OutcomePhysics>().ModelName;
-        var version = await db.Set<HealedToneModelVersion>().AsNoTracking().Where(v => v.Active)
-            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-        if (version is null)
-        {
-            return;
-        }
-
-        if (version.PhysicsModel != physics)
-        {
-            // Residuals learnt against other physics would correct the wrong thing: physics-only until retrained.
-            LogPhysicsChanged(version.Version, version.PhysicsModel, physics);
-            return;
-        }
-
-        active.Current = new LearnedHealedToneCorrection(LearnedHealedToneCorrection.NameFor(version.Version), version.ModelL, version.ModelA, version.ModelB);
-    }
-
-    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Outcomes} outcomes; active: {Active}. {Reason}")]
-    private partial void LogTrained(int version, int outcomes, bool active, string reason);
+    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Outcomes} outcomes; beats physics-only: {Beats} (in force only once an admin promotes it). {Reason}")]
+    private partial void LogTrained(int version, int outcomes, bool beats, string reason);
 
     [LoggerMessage(LogLevel.Error, "Background training of the healed-tone correction failed")]
     private partial void LogFailed(Exception error);
-
-    [LoggerMessage(LogLevel.Warning, "Healed-tone correction v{Version} was learnt against {Learnt}, not {Current}: using physics only until it is retrained")]
-    private partial void LogPhysicsChanged(int version, string learnt, string current);
 }

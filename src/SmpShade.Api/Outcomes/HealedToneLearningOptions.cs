@@ -21,6 +21,15 @@ public sealed class HealedToneLearningOptions
     [Range(0, 1_000_000)]
     public int AutoTrainAfter { get; set; } = 30;
 
+    /// <summary>
+    /// Most outcomes one API key may record in any hour (429 <c>outcome.rate_limited</c> with Retry-After); 0: no limit.
+    /// 200 is far above what a clinic measures by hand (a follow-up visit gives one or a few), and lets clinic software
+    /// upload a backlog within a working day, while one leaked or misbehaving key cannot flood the training data.
+    /// Counted from the database, so it holds across replicas.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxOutcomesPerKeyPerHour { get; set; } = 200;
+
     /// <summary>Cross-validation folds (5, docs/api.md "Learning from healed results").</summary>
     [Range(2, 20)]
     public int Folds { get; set; } = 5;

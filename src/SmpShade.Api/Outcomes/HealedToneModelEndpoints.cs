@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using SmpShade.Api.Auth;
-using SmpShade.Api.Data;
-using SmpShade.Api.Infrastructure;
-using SmpShade.Api.Matching;
 
 namespace SmpShade.Api.Outcomes;
 
-/// <summary><c>/api/v1/models/healed-tone</c>: train the correction and see its versions (admin).</summary>
+/// <summary>
+/// <c>/api/v1/models/healed-tone</c> (admin): train the correction, see its versions and what is in force, promote a
+/// version, roll back. Training never changes what matches use; only a promotion or a rollback does.
+/// </summary>
 public static class HealedToneModelEndpoints
 {
     public static RouteGroupBuilder MapHealedToneModels(this IEndpointRouteBuilder app)
@@ -15,11 +14,25 @@ public static class HealedToneModelEndpoints
         var group = app.MapGroup("/api/v1/models/healed-tone").WithTags("Models").RequireRoles(Roles.Admin);
         group.MapPost("/train", TrainAsync).WithName("TrainHealedToneModel")
             .WithSummary("Train the healed-tone correction on every outcome, with cross-validation against physics-only")
-            .WithDescription("Stores a new version; it is put in force only when its cross-validated ΔE00 beats physics-only by the margin.")
+            .WithDescription("Stores a new version and says whether it beats physics-only by the margin. It is not put in force: "
+                + "an admin promotes it (POST /api/v1/models/healed-tone/{version}/promote).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", ListAsync).WithName("ListHealedToneModels").WithSummary("Versions with their cross-validated ΔE00, and which one is in force")
+        group.MapGet("/", StateAsync).WithName("ListHealedToneModels")
+            .WithSummary("The correction in force (who promoted it, when), the candidates, every version and the recent decisions")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/{version:int}/promote", PromoteAsync).WithName("PromoteHealedToneModel")
+            .WithSummary("Put a trained version in force for every match (a rollback when it is older than the one in force)")
+            .WithDescription("The version must beat physics-only and be learnt against the physics in force. Every replica uses it "
+                + "from its next request. Promoting the version already in force changes nothing.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/physics-only", PhysicsOnlyAsync).WithName("RollBackHealedToneModelToPhysicsOnly")
+            .WithSummary("Roll back to physics-only: no correction is used by any match")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
@@ -29,14 +42,28 @@ public static class HealedToneModelEndpoints
         HttpContext context, HealedToneTraining training, CancellationToken cancellationToken)
     {
         var version = await training.TrainAsync(context.GetCaller()!.KeyId, cancellationToken);
-        return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version));
+        return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version, active: false, candidate: version.BeatsPhysics));
     }
 
-    public static async Task<Ok<ModelVersionList>> ListAsync(
-        SmpShadeDbContext db, ActiveHealedToneCorrection active, CancellationToken cancellationToken)
+    public static async Task<Ok<ModelState>> StateAsync(HealedTonePromotions promotions, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await promotions.StateAsync(cancellationToken));
+
+    /// <summary>Puts a version in force.</summary>
+    /// <param name="version">The trained version's number (as listed).</param>
+    /// <param name="context">The request (its admin key id is recorded).</param>
+    /// <param name="promotions">Promotions.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    public static async Task<Ok<ModelState>> PromoteAsync(
+        int version, HttpContext context, HealedTonePromotions promotions, CancellationToken cancellationToken)
     {
-        var versions = await db.Set<HealedToneModelVersion>().AsNoTracking().OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ModelVersionList([.. versions.Select(ModelVersionResponse.From)],
-            active.Current?.Version ?? ActiveHealedToneCorrection.PhysicsOnly));
+        await promotions.PromoteAsync(version, context.GetCaller()!.KeyId, cancellationToken);
+        return TypedResults.Ok(await promotions.StateAsync(cancellationToken));
+    }
+
+    public static async Task<Ok<ModelState>> PhysicsOnlyAsync(
+        HttpContext context, HealedTonePromotions promotions, CancellationToken cancellationToken)
+    {
+        await promotions.PhysicsOnlyAsync(context.GetCaller()!.KeyId, cancellationToken);
+        return TypedResults.Ok(await promotions.StateAsync(cancellationToken));
     }
 }

@@ -9,12 +9,13 @@ using SmpShade.Colour;
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>
-/// Trains a new version from every recorded outcome, stores it, and puts it in force when it beats physics-only.
-/// The latest training is the current evidence: when it does not beat physics-only, no correction is used.
-/// Trainings run one at a time (<see cref="TrainingGate"/>).
+/// Trains a new version from every recorded outcome and stores it with its cross-validation and whether it beats
+/// physics-only. It never puts a version in force: an admin promotes one (<see cref="HealedTonePromotions"/>), so
+/// outcomes from one key cannot change what every clinic is told. Trainings run one at a time in this process
+/// (<see cref="TrainingGate"/>); across replicas the unique version number refuses a duplicate.
 /// </summary>
 public sealed class HealedToneTraining(
-    SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options, ActiveHealedToneCorrection active,
+    SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options,
     TrainingGate gate, TimeProvider time)
 {
     /// <summary>The code of the 409 answered when there are fewer outcomes than training needs.</summary>
@@ -63,11 +64,12 @@ public sealed class HealedToneTraining(
                 TrainedAt = time.GetUtcNow(),
                 TrainedBy = trainedBy,
                 OutcomeCount = outcomes.Count,
+                SourceKeyCount = outcomes.Select(x => x.RecordedByKeyId).Distinct(StringComparer.Ordinal).Count(),
                 LastOutcomeId = outcomes[^1].Id,
                 CvPhysicsDeltaE00 = trained.Cv.PhysicsDeltaE00,
                 CvCorrectedDeltaE00 = trained.Cv.CorrectedDeltaE00,
                 CvImprovementStandardError = trained.Cv.ImprovementStandardError,
-                Active = trained.BeatsPhysics,
+                BeatsPhysics = trained.BeatsPhysics,
                 Reason = trained.Reason,
                 PhysicsModel = physics.ModelName,
                 Features = trainer.Describe(),
@@ -75,18 +77,8 @@ public sealed class HealedToneTraining(
                 ModelA = trained.ModelA,
                 ModelB = trained.ModelB,
             };
-            var correction = version.Active ? new LearnedHealedToneCorrection(LearnedHealedToneCorrection.NameFor(next), version.ModelL, version.ModelA, version.ModelB) : null;
-
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await versions.Where(v => v.Active).ExecuteUpdateAsync(s => s.SetProperty(v => v.Active, false), cancellationToken);
-                versions.Add(version);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            // Swapped only once stored, so what is in force is always what the database says is active.
-            active.Current = correction;
+            versions.Add(version);
+            await db.SaveChangesAsync(cancellationToken);
             return version;
         }
         finally

@@ -17,6 +17,8 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         outcome.Property(o => o.Measurement).HasMaxLength(16);
         // The listing filters by supplier and sku.
         outcome.HasIndex(o => new { o.Supplier, o.Sku });
+        // The per-key rate limit reads one key's newest outcomes.
+        outcome.HasIndex(o => new { o.RecordedByKeyId, o.Id });
     }
 }
 
@@ -31,5 +33,15 @@ internal sealed class HealedToneModelVersionConfiguration : IEntityTypeConfigura
         version.Property(v => v.Reason).HasMaxLength(500);
         version.Property(v => v.PhysicsModel).HasMaxLength(100);
         version.Property(v => v.Features).HasMaxLength(4000);
+    }
+}
+
+internal sealed class HealedToneModelPromotionConfiguration : IEntityTypeConfiguration<HealedToneModelPromotion>
+{
+    public void Configure(EntityTypeBuilder<HealedToneModelPromotion> promotion)
+    {
+        promotion.ToTable("healed_tone_promotions");
+        promotion.Property(p => p.PromotedByKeyId).HasMaxLength(64);
+        promotion.Property(p => p.Action).HasMaxLength(16);
     }
 }

@@ -58,15 +58,28 @@ public sealed record OutcomePage(IReadOnlyList<OutcomeResponse> Items, int Total
 public sealed record CrossValidationSummary(int Folds, double PhysicsOnlyDeltaE00, double CorrectedDeltaE00, double Improvement, double ImprovementStandardError);
 
 /// <summary>One trained version of the healed-tone correction.</summary>
+/// <param name="Version">1, 2, …</param>
+/// <param name="Name">The name matches give it when it is in force (<c>healed-tone-vN</c>).</param>
+/// <param name="TrainedAt">When it was trained.</param>
+/// <param name="TrainedBy">The admin key id that asked, or <c>auto</c> for the background trainer.</param>
+/// <param name="Outcomes">Outcomes it learnt from.</param>
+/// <param name="SourceKeys">How many different API keys recorded those outcomes (1: a single source).</param>
+/// <param name="CrossValidation">Held-out figures against physics-only.</param>
+/// <param name="Active">In force now (an admin promoted it and has not rolled it back).</param>
+/// <param name="BeatsPhysics">Its held-out ΔE00 beat physics-only by the margin: only such a version can be promoted.</param>
+/// <param name="Candidate">Could be promoted now: beats physics-only, learnt against the current physics, not in force.</param>
+/// <param name="Reason">Why it beats, or does not beat, physics-only, with the figures.</param>
+/// <param name="PhysicsModel">The physics (<c>name@parameters</c>) it corrects.</param>
+/// <param name="Features">Features, trainer and settings.</param>
 public sealed record ModelVersionResponse(
-    int Version, string Name, DateTimeOffset TrainedAt, string TrainedBy, int Outcomes, CrossValidationSummary CrossValidation,
-    bool Active, string Reason, string PhysicsModel, System.Text.Json.JsonElement Features)
+    int Version, string Name, DateTimeOffset TrainedAt, string TrainedBy, int Outcomes, int SourceKeys, CrossValidationSummary CrossValidation,
+    bool Active, bool BeatsPhysics, bool Candidate, string Reason, string PhysicsModel, System.Text.Json.JsonElement Features)
 {
-    internal static ModelVersionResponse From(HealedToneModelVersion v) => new(
-        v.Version, LearnedHealedToneCorrection.NameFor(v.Version), v.TrainedAt, v.TrainedBy, v.OutcomeCount,
+    internal static ModelVersionResponse From(HealedToneModelVersion v, bool active, bool candidate) => new(
+        v.Version, LearnedHealedToneCorrection.NameFor(v.Version), v.TrainedAt, v.TrainedBy, v.OutcomeCount, v.SourceKeyCount,
         new CrossValidationSummary(Folds(v.Features), Math.Round(v.CvPhysicsDeltaE00, 4), Math.Round(v.CvCorrectedDeltaE00, 4),
             Math.Round(v.CvPhysicsDeltaE00 - v.CvCorrectedDeltaE00, 4), Math.Round(v.CvImprovementStandardError, 4)),
-        v.Active, v.Reason, v.PhysicsModel, System.Text.Json.JsonDocument.Parse(v.Features).RootElement.Clone());
+        active, v.BeatsPhysics, candidate, v.Reason, v.PhysicsModel, System.Text.Json.JsonDocument.Parse(v.Features).RootElement.Clone());
 
     private static int Folds(string features)
     {
@@ -75,5 +88,28 @@ public sealed record ModelVersionResponse(
     }
 }
 
-/// <summary>Every version, newest first, and the name of the correction in force (<c>physics-only</c> when none).</summary>
-public sealed record ModelVersionList(IReadOnlyList<ModelVersionResponse> Items, string Active);
+/// <summary>One admin decision about the correction in force.</summary>
+/// <param name="Version">The version put in force; null: physics-only.</param>
+/// <param name="Name">Its name, or <c>physics-only</c>.</param>
+/// <param name="PreviousVersion">The version in force before; null: physics-only.</param>
+/// <param name="Action"><c>promote</c> (to a newer version) or <c>rollback</c> (to an earlier version or physics-only).</param>
+/// <param name="PromotedAt">When.</param>
+/// <param name="PromotedBy">The admin key id (never the secret); <c>upgrade</c> for the version in force before promotion existed.</param>
+public sealed record PromotionResponse(int? Version, string Name, int? PreviousVersion, string Action, DateTimeOffset PromotedAt, string PromotedBy)
+{
+    internal static PromotionResponse From(HealedToneModelPromotion p) => new(
+        p.Version, p.Version is { } v ? LearnedHealedToneCorrection.NameFor(v) : Matching.IHealedToneCorrectionSource.PhysicsOnly,
+        p.PreviousVersion, p.Action, p.PromotedAt, p.PromotedByKeyId);
+}
+
+/// <summary>The healed-tone correction's state: what matches use, who decided it and when, what could be promoted.</summary>
+/// <param name="Active">The correction matches use: <c>healed-tone-vN</c>, or <c>physics-only</c>.</param>
+/// <param name="ActiveVersion">The promoted version, or null for physics-only.</param>
+/// <param name="Promotion">The decision in force (who, when); null when no admin has decided yet (physics-only).</param>
+/// <param name="Warning">Set when the promoted version cannot be used (learnt against other physics): matches use physics only.</param>
+/// <param name="Candidates">Versions that could be promoted now, newest first.</param>
+/// <param name="Items">Every trained version, newest first.</param>
+/// <param name="Promotions">The most recent decisions (up to 20), newest first.</param>
+public sealed record ModelState(
+    string Active, int? ActiveVersion, PromotionResponse? Promotion, string? Warning, IReadOnlyList<int> Candidates,
+    IReadOnlyList<ModelVersionResponse> Items, IReadOnlyList<PromotionResponse> Promotions);

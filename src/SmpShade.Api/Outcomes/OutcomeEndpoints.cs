@@ -31,6 +31,7 @@ public static class OutcomeEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/", ListAsync).WithName("ListOutcomes").WithSummary("Recorded outcomes, newest first, paged; filter by supplier and sku")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -52,6 +53,8 @@ public static class OutcomeEndpoints
         HttpContext context, OutcomeService outcomes, PhotoAnalyzer analyzer, CancellationToken cancellationToken)
     {
         string keyId = context.GetCaller()!.KeyId;
+        // Before the body is read: a key past its hourly limit costs no upload and no photo work.
+        await outcomes.EnsureWithinRateAsync(keyId, cancellationToken);
         if (context.Request.HasFormContentType)
         {
             return await RecordFromPhotoAsync(context, outcomes, analyzer, keyId, cancellationToken);

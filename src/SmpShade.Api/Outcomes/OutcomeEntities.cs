@@ -68,8 +68,9 @@ public sealed class Outcome
 }
 
 /// <summary>
-/// One training of the healed-tone correction: its cross-validated error against physics-only, whether it is in
-/// force, and the three serialized ML.NET residual models (L*, a*, b*).
+/// One training of the healed-tone correction: its cross-validated error against physics-only, whether it beats
+/// physics-only, and the three serialized ML.NET residual models (L*, a*, b*). Training never puts a version in force:
+/// an admin promotes it (<see cref="HealedToneModelPromotion"/>).
 /// </summary>
 public sealed class HealedToneModelVersion
 {
@@ -97,10 +98,16 @@ public sealed class HealedToneModelVersion
     /// <summary>Standard error of the paired per-outcome improvement (physics − corrected).</summary>
     public double CvImprovementStandardError { get; set; }
 
-    /// <summary>In force (at most one version is); only ever set when corrected beat physics-only by the margin.</summary>
-    public bool Active { get; set; }
+    /// <summary>
+    /// Corrected beat physics-only by the margin on held-out outcomes: only such a version may be promoted. (Before
+    /// promotion existed this column was <c>Active</c>; the Promotions migration renamed it.)
+    /// </summary>
+    public bool BeatsPhysics { get; set; }
 
-    /// <summary>Why it is, or is not, in force.</summary>
+    /// <summary>How many different API keys recorded the outcomes it learnt from (1: a single source).</summary>
+    public int SourceKeyCount { get; set; }
+
+    /// <summary>Why it beats, or does not beat, physics-only.</summary>
     public required string Reason { get; set; }
 
     /// <summary>The physics (<c>name@parameters</c>) the residuals were learnt against; another physics cannot use it.</summary>
@@ -114,4 +121,28 @@ public sealed class HealedToneModelVersion
     public required byte[] ModelA { get; set; }
 
     public required byte[] ModelB { get; set; }
+}
+
+/// <summary>
+/// One admin decision about which correction is in force: a version, or physics-only (<see cref="Version"/> null).
+/// Append-only; the newest row (highest <see cref="Id"/>) is in force, read by every replica on every match, so a
+/// promotion or rollback takes effect everywhere at once and the history says who did what when.
+/// </summary>
+public sealed class HealedToneModelPromotion
+{
+    public long Id { get; set; }
+
+    /// <summary>The version put in force; null puts physics-only in force.</summary>
+    public int? Version { get; set; }
+
+    /// <summary>The version in force before (null: physics-only).</summary>
+    public int? PreviousVersion { get; set; }
+
+    public DateTimeOffset PromotedAt { get; set; }
+
+    /// <summary>Id of the admin key that decided (never the secret), or <c>upgrade</c> for a version in force before promotion existed.</summary>
+    public required string PromotedByKeyId { get; set; }
+
+    /// <summary><c>promote</c> (a newer version than before) or <c>rollback</c> (an earlier version, or physics-only).</summary>
+    public required string Action { get; set; }
 }

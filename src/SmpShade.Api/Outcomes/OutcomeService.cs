@@ -1,13 +1,34 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Data;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>Records outcomes with their physics prediction, lists them, and tells the background trainer.</summary>
-public sealed class OutcomeService(SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, TrainingSignal queue, TimeProvider time)
+public sealed class OutcomeService(
+    SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, TrainingSignal queue, IOptions<HealedToneLearningOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// 429 <c>outcome.rate_limited</c> with Retry-After when <paramref name="keyId"/> recorded
+    /// <see cref="HealedToneLearningOptions.MaxOutcomesPerKeyPerHour"/> outcomes in the last hour (ids rise with time).
+    /// </summary>
+    public async Task EnsureWithinRateAsync(string keyId, CancellationToken cancellationToken)
+    {
+        int limit = options.Value.MaxOutcomesPerKeyPerHour;
+        if (limit == 0)
+        {
+            return;
+        }
+
+        var recent = await db.Set<Outcome>().AsNoTracking().Where(o => o.RecordedByKeyId == keyId).OrderByDescending(o => o.Id).Take(limit)
+            .Select(o => o.RecordedAt).ToListAsync(cancellationToken);
+        HourlyLimit.Ensure(recent, limit, time.GetUtcNow(), "outcome.rate_limited", "Too many outcomes from this key this hour.",
+            "outcomes per key per hour (HealedToneLearning:MaxOutcomesPerKeyPerHour)");
+    }
+
     /// <summary>Stores an outcome; an unknown pigment is a 404 problem (<see cref="CatalogueStore.FindPigmentAsync"/>).</summary>
     public async Task<Outcome> RecordAsync(OutcomePlan plan, Lab skin, Lab healed, string measurement, string keyId, CancellationToken cancellationToken)
     {

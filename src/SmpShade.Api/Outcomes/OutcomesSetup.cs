@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmpShade.Api.Matching;
 
 namespace SmpShade.Api.Outcomes;
 
@@ -15,6 +16,9 @@ public static class OutcomesSetup
         services.AddSingleton<TrainingGate>();
         services.AddScoped<OutcomeService>();
         services.AddScoped<HealedToneTraining>();
+        services.AddScoped<HealedTonePromotions>();
+        services.AddSingleton<LoadedCorrections>();
+        services.AddScoped<IHealedToneCorrectionSource, PromotedCorrection>();
         services.AddHostedService<BackgroundTraining>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SmpShade.Api.Matching;
 using SmpShade.Colour;
@@ -57,25 +58,23 @@ public sealed class MatchBlendAndCorrectionTests(MatchingFactory factory)
     [Fact]
     public async Task An_active_correction_is_applied_and_named_in_the_answer()
     {
-        var active = factory.Services.GetRequiredService<ActiveHealedToneCorrection>();
         var request = new { skinLab = Lab(SkinLab), hairLab = new { l = 32.0, a = 3.0, b = 6.0 }, supplier = "bravo", top = 100, startLighter = false };
         using var physics = await MatchAsync(request);
-        try
+        using var corrected = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IHealedToneCorrectionSource>(new Fixed(new LighterBy(4)))));
+        using var correctedAnswer = await MatchAsync(request, corrected.CreateClient());
+        Assert.Equal("physics-only", physics.RootElement.GetProperty("model").GetProperty("correction").GetString());
+        Assert.Equal("test-lighter-4", correctedAnswer.RootElement.GetProperty("model").GetProperty("correction").GetString());
+        // bravo's one pigment × six dilutions: every candidate comes back 4 L* lighter than its physics prediction.
+        foreach (double water in new[] { 0.0, 1, 3, 6, 12, 20 })
         {
-            active.Current = new LighterBy(4);
-            using var corrected = await MatchAsync(request);
-            Assert.Equal("physics-only", physics.RootElement.GetProperty("model").GetProperty("correction").GetString());
-            Assert.Equal("test-lighter-4", corrected.RootElement.GetProperty("model").GetProperty("correction").GetString());
-            // bravo's one pigment × six dilutions: every candidate comes back 4 L* lighter than its physics prediction.
-            foreach (double water in new[] { 0.0, 1, 3, 6, 12, 20 })
-            {
-                Assert.Equal(HealedL(physics, water) + 4, HealedL(corrected, water), 1e-3);
-            }
+            Assert.Equal(HealedL(physics, water) + 4, HealedL(correctedAnswer, water), 1e-3);
         }
-        finally
-        {
-            active.Current = null;
-        }
+    }
+
+    private sealed class Fixed(IHealedToneCorrection correction) : IHealedToneCorrectionSource
+    {
+        public Task<IHealedToneCorrection?> InForceAsync(CancellationToken cancellationToken) => Task.FromResult<IHealedToneCorrection?>(correction);
     }
 
     private sealed class LighterBy(double dl) : IHealedToneCorrection
@@ -90,9 +89,9 @@ public sealed class MatchBlendAndCorrectionTests(MatchingFactory factory)
 
     private static object Lab(Lab lab) => new { l = lab.L, a = lab.A, b = lab.B };
 
-    private async Task<JsonDocument> MatchAsync(object body)
+    private async Task<JsonDocument> MatchAsync(object body, HttpClient? other = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/matches", body);
+        var response = await (other ?? client).PostAsJsonAsync("/api/v1/matches", body);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonDocument.Parse(text);

@@ -45,6 +45,9 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
 
         Assert.True(auto.ValueKind == JsonValueKind.Object, "no automatic training happened after 200 outcomes");
         Assert.True(auto.GetProperty("outcomes").GetInt32() >= 30);
+        // Trained on its own, but not in force: matches stay physics-only until an admin promotes a version.
+        Assert.False(auto.GetProperty("active").GetBoolean());
+        Assert.Equal("physics-only", await CorrectionNamedByMatchAsync(factory.CreateClient()));
 
         var trained = await admin.PostAsync("/api/v1/models/healed-tone/train", null);
         string text = await trained.Content.ReadAsStringAsync();
@@ -53,28 +56,39 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         var version = doc.RootElement;
         var cv = version.GetProperty("crossValidation");
         Assert.Equal(200, version.GetProperty("outcomes").GetInt32());
+        Assert.Equal(1, version.GetProperty("sourceKeys").GetInt32());
         Assert.Equal(5, cv.GetProperty("folds").GetInt32());
         Assert.True(cv.GetProperty("correctedDeltaE00").GetDouble() < 0.6 * cv.GetProperty("physicsOnlyDeltaE00").GetDouble(), text);
-        Assert.True(version.GetProperty("active").GetBoolean(), text);
+        Assert.True(version.GetProperty("beatsPhysics").GetBoolean(), text);
+        Assert.True(version.GetProperty("candidate").GetBoolean(), text);
+        Assert.False(version.GetProperty("active").GetBoolean(), text);
+        int number = version.GetProperty("version").GetInt32();
         string name = version.GetProperty("name").GetString()!;
-        Assert.Equal($"healed-tone-v{version.GetProperty("version").GetInt32()}", name);
+        Assert.Equal($"healed-tone-v{number}", name);
+        Assert.Equal("physics-only", await CorrectionNamedByMatchAsync(factory.CreateClient()));
 
-        // Listed as the one in force, and the only active version.
+        // The admin promotes it: listed as the one in force, by that admin key's id, and named by matches.
+        var promoted = await admin.PostAsync($"/api/v1/models/healed-tone/{number}/promote", null);
+        Assert.True(promoted.StatusCode == HttpStatusCode.OK, await promoted.Content.ReadAsStringAsync());
         using var list = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/models/healed-tone"));
         Assert.Equal(name, list.RootElement.GetProperty("active").GetString());
+        Assert.Equal(number, list.RootElement.GetProperty("activeVersion").GetInt32());
         Assert.Equal([name], list.RootElement.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("active").GetBoolean())
             .Select(v => v.GetProperty("name").GetString()));
+        Assert.DoesNotContain(number, list.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal("promote", list.RootElement.GetProperty("promotion").GetProperty("action").GetString());
+        Assert.Equal(await factory.AdminKeyIdAsync(), list.RootElement.GetProperty("promotion").GetProperty("promotedBy").GetString());
 
         Assert.Equal(name, await CorrectionNamedByMatchAsync(factory.CreateClient()));
 
-        // A restart on the same database loads the active version before answering.
+        // A restart on the same database uses the promoted version.
         using (var restarted = new Restarted(factory.DataFolder))
         {
             Assert.Equal(name, await CorrectionNamedByMatchAsync(restarted.CreateClient()));
         }
 
-        // Other physics parameters: the stored correction learnt other residuals, so it is not loaded; retraining
-        // predicts the physics of every outcome again and gives a version for the new parameters.
+        // Other physics parameters: the promoted correction learnt other residuals, so it is not used; retraining
+        // predicts the physics of every outcome again and gives a version for the new parameters, which can be promoted.
         using var changed = new Restarted(factory.DataFolder, parametersVersion: "2099-01-01");
         Assert.Equal("physics-only", await CorrectionNamedByMatchAsync(changed.CreateClient()));
         using var changedAdmin = changed.Admin();
@@ -83,7 +97,12 @@ public sealed class HealedToneLearningTests(HealedToneLearningTests.Factory fact
         Assert.True(retrained.StatusCode == HttpStatusCode.Created, again);
         using var retrainedDoc = JsonDocument.Parse(again);
         Assert.Equal("adding-doubling-skin-v2@2099-01-01", retrainedDoc.RootElement.GetProperty("physicsModel").GetString());
-        Assert.True(retrainedDoc.RootElement.GetProperty("active").GetBoolean(), again);
+        Assert.True(retrainedDoc.RootElement.GetProperty("beatsPhysics").GetBoolean(), again);
+        // The old version cannot be promoted under the new physics; the retrained one can.
+        await ProblemAssert.IsProblemAsync(await changedAdmin.PostAsync($"/api/v1/models/healed-tone/{number}/promote", null),
+            HttpStatusCode.Conflict, "model.physics_changed");
+        int retrainedNumber = retrainedDoc.RootElement.GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await changedAdmin.PostAsync($"/api/v1/models/healed-tone/{retrainedNumber}/promote", null)).StatusCode);
         Assert.Equal(retrainedDoc.RootElement.GetProperty("name").GetString(), await CorrectionNamedByMatchAsync(changed.CreateClient()));
     }
 

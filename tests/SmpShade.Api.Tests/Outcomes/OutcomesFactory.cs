@@ -48,6 +48,15 @@ public class OutcomesFactory : SmpShadeFactory
         return doc.RootElement.GetProperty("key").GetString()!;
     }
 
+    /// <summary>The id (not the secret) of the configured bootstrap admin key, as the keys list shows it.</summary>
+    public async Task<string> AdminKeyIdAsync()
+    {
+        using var admin = Admin();
+        using var keys = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/keys"));
+        return keys.RootElement.GetProperty("items").EnumerateArray()
+            .Single(k => k.GetProperty("name").GetString() == "bootstrap admin (configured)").GetProperty("id").GetString()!;
+    }
+
     /// <summary>Imports the synthetic pigments (Lab given under D65, so stored unchanged) as <c>synth</c> version 1, once.</summary>
     public async Task EnsureCatalogueAsync()
     {

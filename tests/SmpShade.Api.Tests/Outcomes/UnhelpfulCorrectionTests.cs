@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmpShade.Api.Tests.Infrastructure;
 
 namespace SmpShade.Api.Tests.Outcomes;
 
@@ -28,12 +29,20 @@ public sealed class UnhelpfulCorrectionTests(UnhelpfulCorrectionTests.Factory fa
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         using var doc = JsonDocument.Parse(text);
         Assert.False(doc.RootElement.GetProperty("active").GetBoolean(), text);
+        Assert.False(doc.RootElement.GetProperty("beatsPhysics").GetBoolean(), text);
+        Assert.False(doc.RootElement.GetProperty("candidate").GetBoolean(), text);
         Assert.StartsWith("Does not beat physics-only", doc.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(60, doc.RootElement.GetProperty("outcomes").GetInt32());
 
         using var list = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/models/healed-tone"));
         Assert.Equal("physics-only", list.RootElement.GetProperty("active").GetString());
         Assert.Equal(1, list.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(0, list.RootElement.GetProperty("candidates").GetArrayLength());
+
+        // It cannot be promoted either.
+        var promote = await admin.PostAsync($"/api/v1/models/healed-tone/{doc.RootElement.GetProperty("version").GetInt32()}/promote", null);
+        var problem = await ProblemAssert.IsProblemAsync(promote, HttpStatusCode.Conflict, "model.not_better_than_physics");
+        Assert.StartsWith("Does not beat physics-only", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         using var client = factory.CreateClient();
         var match = await client.PostAsync("/api/v1/matches", new StringContent(

@@ -202,6 +202,38 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelPromotion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("PreviousVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PromotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PromotedByKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("healed_tone_promotions", (string)null);
+                });
+
             modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -210,7 +242,7 @@ namespace SmpShade.Api.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<bool>("Active")
+                    b.Property<bool>("BeatsPhysics")
                         .HasColumnType("boolean");
 
                     b.Property<double>("CvCorrectedDeltaE00")
@@ -254,6 +286,9 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SourceKeyCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("TrainedAt")
                         .HasColumnType("timestamp with time zone");
@@ -365,6 +400,8 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedByKeyId", "Id");
 
                     b.HasIndex("Supplier", "Sku");
 

@@ -191,13 +191,43 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                     b.ToTable("suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelPromotion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("PromotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromotedByKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("healed_tone_promotions", (string)null);
+                });
+
             modelBuilder.Entity("SmpShade.Api.Outcomes.HealedToneModelVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Active")
+                    b.Property<bool>("BeatsPhysics")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("CvCorrectedDeltaE00")
@@ -241,6 +271,9 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceKeyCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("TrainedAt")
                         .HasColumnType("TEXT");
@@ -350,6 +383,8 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedByKeyId", "Id");
 
                     b.HasIndex("Supplier", "Sku");
 
