@@ -110,6 +110,28 @@ public sealed class HealingFastPathTests
     }
 
     [Fact]
+    public void The_fits_bare_skin_four_wavelengths_at_a_time_equals_the_scalar_stacking()
+    {
+        var o = Model.Options;
+        var random = new Random(7);
+        var lanes = new double[Chromophores.Count];
+        double worst = 0;
+        for (int k = 0; k < 200; k++)
+        {
+            // Across the bounds and a little beyond them (the search clamps, the grid lookup clamps too).
+            double melanin = o.MelaninMin * Math.Pow(o.MelaninMax / o.MelaninMin, (random.NextDouble() * 1.2) - 0.1);
+            double blood = o.BloodMin * Math.Pow(o.BloodMax / o.BloodMin, (random.NextDouble() * 1.2) - 0.1);
+            Model.BareReflectance(melanin, blood, lanes);
+            for (int i = 0; i < Chromophores.Count; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(lanes[i] - Model.Transport.BareReflectance(i, melanin, blood)));
+            }
+        }
+
+        Assert.True(worst <= 1e-12, $"largest difference {worst:E2}");
+    }
+
+    [Fact]
     public void The_vectorised_tristimulus_sum_equals_the_spectral_colour_integration()
     {
         var colour = HealedToneModel.Colour;

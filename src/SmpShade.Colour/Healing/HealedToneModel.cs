@@ -62,13 +62,8 @@ public sealed class HealedToneModel
     public SkinLayers Skin(double melaninFraction, double bloodFraction) => new(this, melaninFraction, bloodFraction);
 
     /// <summary>Bare-skin reflectance (31 values from 400 nm), from the tabulated layers (fast; within ≈ 10⁻³ of <see cref="Skin"/>).</summary>
-    public void BareReflectance(double melaninFraction, double bloodFraction, Span<double> reflectance)
-    {
-        for (int i = 0; i < Chromophores.Count; i++)
-        {
-            reflectance[i] = Transport.BareReflectance(i, melaninFraction, bloodFraction);
-        }
-    }
+    public void BareReflectance(double melaninFraction, double bloodFraction, Span<double> reflectance) =>
+        Transport.BareReflectance(melaninFraction, bloodFraction, reflectance);
 
     /// <summary>Fits melanin and blood so the model's bare skin matches <paramref name="measured"/> (D65).</summary>
     public SkinFit FitSkin(Lab measured) => SkinFit.Fit(this, measured);

@@ -41,40 +41,9 @@ internal sealed class InkTable
         this.baseAbsorption = baseAbsorption;
         this.baseScattering = baseScattering;
         values = new double[Padded * Plane];
-        var columns = transport.InkColumns;
-        int n = transport.N;
-        var work = new LaneKernels.Work(n);
-        for (int w = 0; w < Chromophores.Count; w++)
-        {
-            var plane = values.AsSpan(w * Plane, Plane);
-            var top = tops[w];
-            work.Broadcast(deeps[w], top.ReflectionBelow);
-            int a0 = Math.Max(0, (int)SkinTransport.AbsorptionIndex(baseAbsorption[w]) - 1);
-            int s0 = Math.Max(0, (int)SkinTransport.ScatteringIndex(baseScattering[w]) - 1);
-            for (int a = a0; a < Na; a++)
-            {
-                var row = plane.Slice((a + 1) * Columns, Columns);
-                for (int s = s0; s < Ns; s += 4)
-                {
-                    var r = LaneKernels.ReflectanceUnder(columns, SkinTransport.InkColumnStride, (a * Ns) + s, n,
-                        top.Reflected, top.Down, top.Escape, work);
-                    for (int lane = 0; lane < 4 && s + lane < Ns; lane++)
-                    {
-                        row[s + 1 + lane] = r.GetElement(lane);
-                    }
-                }
-
-                row.Slice(1, s0).Fill(row[s0 + 1]);
-                (row[0], row[Columns - 1]) = (row[1], row[Columns - 2]);
-            }
-
-            for (int a = -1; a < a0; a++)
-            {
-                plane.Slice((a0 + 1) * Columns, Columns).CopyTo(plane.Slice((a + 1) * Columns, Columns));
-            }
-
-            plane.Slice(Na * Columns, Columns).CopyTo(plane.Slice((Na + 1) * Columns, Columns));
-        }
+        // One wavelength per work item: on an idle machine the cores share the ≈ 10⁴ stackings; under load the items
+        // simply run one after another on the request's thread.
+        Parallel.For(0, Chromophores.Count, w => SolvePlane(transport, w, tops[w], deeps[w]));
     }
 
     /// <summary>The solved value at grid node (a, s) of wavelength <paramref name="w"/>.</summary>
@@ -104,6 +73,39 @@ internal sealed class InkTable
                 reflectance[w] = w < Chromophores.Count ? Interpolate(w, xs.GetElement(lane), ys.GetElement(lane)) : 0;
             }
         }
+    }
+
+    /// <summary>Solves wavelength w's nodes at and above the ink-free dermis, then fills the rest and the border.</summary>
+    private void SolvePlane(SkinTransport transport, int w, Top top, double[] deep)
+    {
+        var columns = transport.InkColumns;
+        var work = LaneKernels.Work.For(transport.N);
+        var plane = values.AsSpan(w * Plane, Plane);
+        work.Broadcast(top.Reflected, top.Down, top.ReflectionBelow, top.Escape, deep);
+        int a0 = Math.Max(0, (int)SkinTransport.AbsorptionIndex(baseAbsorption[w]) - 1);
+        int s0 = Math.Max(0, (int)SkinTransport.ScatteringIndex(baseScattering[w]) - 1);
+        for (int a = a0; a < Na; a++)
+        {
+            var row = plane.Slice((a + 1) * Columns, Columns);
+            for (int s = s0; s < Ns; s += 4)
+            {
+                var r = LaneKernels.ReflectanceUnder(columns, SkinTransport.InkColumnStride, (a * Ns) + s, work);
+                for (int lane = 0; lane < 4 && s + lane < Ns; lane++)
+                {
+                    row[s + 1 + lane] = r.GetElement(lane);
+                }
+            }
+
+            row.Slice(1, s0).Fill(row[s0 + 1]);
+            (row[0], row[Columns - 1]) = (row[1], row[Columns - 2]);
+        }
+
+        for (int a = -1; a < a0; a++)
+        {
+            plane.Slice((a0 + 1) * Columns, Columns).CopyTo(plane.Slice((a + 1) * Columns, Columns));
+        }
+
+        plane.Slice(Na * Columns, Columns).CopyTo(plane.Slice((Na + 1) * Columns, Columns));
     }
 
     /// <summary>Catmull–Rom bicubic at fractional grid position (x, y) of wavelength w, clamped to [0, 1].</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using SmpShade.Colour.Transport;
 
 namespace SmpShade.Colour.Healing;
@@ -39,6 +40,10 @@ internal sealed class SkinTransport
 
     // [wavelength][blood node]: reflection matrix of the semi-infinite dermis.
     private readonly double[][][] dermis;
+    // The same, element by element for LaneKernels, each element a row of InkTable.Padded wavelengths: [melanin node]
+    // the tops' R₀, d, R′ and t; [blood node] the dermis's reflection.
+    private readonly double[][] topColumns;
+    private readonly double[][] dermisColumns;
     private readonly Lazy<Slab[]> inkLayers;
     private readonly Lazy<double[]> inkColumns;
 
@@ -60,6 +65,13 @@ internal sealed class SkinTransport
             bareTops[i] = [.. melaninNodes.Select(m => Top.Of(Surface.Over(Epidermis(i, m)), Quadrature, Specular))];
             dermis[i] = [.. bloodNodes.Select(b => Dermis(i, b, double.PositiveInfinity).R)];
         });
+        int n = N, nn = N * N;
+        topColumns = [.. Enumerable.Range(0, melaninNodes.Length).Select(m => WavelengthColumns(1 + n + nn + n, (i, e) =>
+        {
+            var top = bareTops[i][m];
+            return e == 0 ? top.Reflected : e <= n ? top.Down[e - 1] : e <= n + nn ? top.ReflectionBelow[e - 1 - n] : top.Escape[e - 1 - n - nn];
+        }))];
+        dermisColumns = [.. Enumerable.Range(0, bloodNodes.Length).Select(b => WavelengthColumns(nn, (i, e) => dermis[i][b][e]))];
         // Only predictions need the ink layers; skin fits and skin spectra do not.
         inkLayers = new Lazy<Slab[]>(() =>
         {
@@ -116,8 +128,43 @@ internal sealed class SkinTransport
         Layer(model.DermisAbsorption(wavelength, blood), model.ReducedScattering[wavelength], thicknessCm);
 
     /// <summary>
+    /// Bare-skin reflectance for the fit (31 values), four wavelengths at a time: as <see cref="BareReflectance(int, double, double)"/>
+    /// per SIMD lane, with the same operations in the same order.
+    /// </summary>
+    public void BareReflectance(double melanin, double blood, Span<double> reflectance)
+    {
+        var (m0, mt) = Locate(melaninNodes, melanin);
+        var (b0, bt) = Locate(bloodNodes, blood);
+        var (ta, tb, da, db) = (topColumns[m0], topColumns[m0 + 1], dermisColumns[b0], dermisColumns[b0 + 1]);
+        int n = N, nn = n * n;
+        var work = LaneKernels.Work.For(n);
+        for (int w0 = 0; w0 < InkTable.Padded; w0 += 4)
+        {
+            work.Reflected = Lerp(ta, tb, 0, w0, mt);
+            for (int i = 0; i < n; i++)
+            {
+                work.Down[i] = Lerp(ta, tb, 1 + i, w0, mt);
+                work.Escape[i] = Lerp(ta, tb, 1 + n + nn + i, w0, mt);
+            }
+
+            for (int e = 0; e < nn; e++)
+            {
+                work.ReflectionBelow[e] = Lerp(ta, tb, 1 + n + e, w0, mt);
+                work.Background[e] = Lerp(da, db, e, w0, bt);
+            }
+
+            var r = LaneKernels.Over(work.Background, work);
+            for (int lane = 0; lane < 4 && w0 + lane < Chromophores.Count; lane++)
+            {
+                reflectance[w0 + lane] = r.GetElement(lane);
+            }
+        }
+    }
+
+    /// <summary>
     /// Bare-skin reflectance at one wavelength for the fit, interpolated (linearly in log fraction) between the
-    /// tabulated tops and dermis reflections, then stacked exactly.
+    /// tabulated tops and dermis reflections, then stacked exactly (the scalar form of the lane-wise overload, which
+    /// the tests check against it).
     /// </summary>
     public double BareReflectance(int wavelength, double melanin, double blood)
     {
@@ -135,6 +182,27 @@ internal sealed class SkinTransport
         Lerp(ta.Escape, tb.Escape, mt, escape);
         double reflected = ta.Reflected + (mt * (tb.Reflected - ta.Reflected));
         return Top.Over(reflected, down, reflectionBelow, escape, below, n);
+    }
+
+    private static Vector256<double> Lerp(double[] a, double[] b, int element, int w0, double t)
+    {
+        var va = Vector256.Create(a.AsSpan((element * InkTable.Padded) + w0, 4));
+        var vb = Vector256.Create(b.AsSpan((element * InkTable.Padded) + w0, 4));
+        return va + (t * (vb - va));
+    }
+
+    private static double[] WavelengthColumns(int elements, Func<int, int, double> value)
+    {
+        var columns = new double[elements * InkTable.Padded];
+        for (int e = 0; e < elements; e++)
+        {
+            for (int i = 0; i < Chromophores.Count; i++)
+            {
+                columns[(e * InkTable.Padded) + i] = value(i, e);
+            }
+        }
+
+        return columns;
     }
 
     private static double[] Columns(Slab[] layers, int n)

@@ -16,53 +16,86 @@ namespace SmpShade.Colour.Transport;
 /// </remarks>
 internal static class LaneKernels
 {
-    /// <summary>Scratch space for <see cref="ReflectanceUnder"/>, for n directions, and the fixed operators; one per thread.</summary>
-    public sealed class Work(int n)
+    /// <summary>
+    /// Scratch space and the operators of four stacks (a top: R₀, d, R′, t; a background G), for n directions. One per
+    /// thread (<see cref="For"/>).
+    /// </summary>
+    public sealed class Work
     {
-        /// <summary>The background's reflection G, in every lane.</summary>
-        public Vector256<double>[] Background { get; } = new Vector256<double>[n * n];
+        [ThreadStatic]
+        private static Work? shared;
 
-        /// <summary>The top's reflection from below R′, in every lane.</summary>
-        public Vector256<double>[] ReflectionBelow { get; } = new Vector256<double>[n * n];
-
-        /// <summary>Sets the fixed operators for the next calls.</summary>
-        public void Broadcast(ReadOnlySpan<double> background, ReadOnlySpan<double> reflectionBelow)
+        private Work(int n)
         {
-            for (int e = 0; e < n * n; e++)
+            N = n;
+            (Down, Escape, U) = (new Vector256<double>[n], new Vector256<double>[n], new Vector256<double>[n]);
+            (Background, ReflectionBelow, R, T, M, X, Y) = (Square(n), Square(n), Square(n), Square(n), Square(n), Square(n), Square(n));
+        }
+
+        public int N { get; }
+
+        /// <summary>The top's own reflectance R₀.</summary>
+        public Vector256<double> Reflected { get; set; }
+
+        /// <summary>The flux the top passes down per direction, d.</summary>
+        public Vector256<double>[] Down { get; }
+
+        /// <summary>The top's reflection from below, R′.</summary>
+        public Vector256<double>[] ReflectionBelow { get; }
+
+        /// <summary>How much of the light coming up in each direction leaves through the top, t.</summary>
+        public Vector256<double>[] Escape { get; }
+
+        /// <summary>The background's reflection G.</summary>
+        public Vector256<double>[] Background { get; }
+
+        internal Vector256<double>[] R { get; }
+
+        internal Vector256<double>[] T { get; }
+
+        internal Vector256<double>[] M { get; }
+
+        internal Vector256<double>[] X { get; }
+
+        internal Vector256<double>[] Y { get; }
+
+        internal Vector256<double>[] U { get; }
+
+        /// <summary>This thread's scratch space for n directions.</summary>
+        public static Work For(int n) => shared is { } w && w.N == n ? w : shared = new Work(n);
+
+        /// <summary>Sets one top and one background in every lane.</summary>
+        public void Broadcast(double reflected, ReadOnlySpan<double> down, ReadOnlySpan<double> reflectionBelow, ReadOnlySpan<double> escape,
+            ReadOnlySpan<double> background)
+        {
+            Reflected = Vector256.Create(reflected);
+            for (int i = 0; i < N; i++)
             {
-                Background[e] = Vector256.Create(background[e]);
-                ReflectionBelow[e] = Vector256.Create(reflectionBelow[e]);
+                (Down[i], Escape[i]) = (Vector256.Create(down[i]), Vector256.Create(escape[i]));
+            }
+
+            for (int e = 0; e < N * N; e++)
+            {
+                (ReflectionBelow[e], Background[e]) = (Vector256.Create(reflectionBelow[e]), Vector256.Create(background[e]));
             }
         }
 
-        public Vector256<double>[] R { get; } = new Vector256<double>[n * n];
-
-        public Vector256<double>[] T { get; } = new Vector256<double>[n * n];
-
-        public Vector256<double>[] M { get; } = new Vector256<double>[n * n];
-
-        public Vector256<double>[] X { get; } = new Vector256<double>[n * n];
-
-        public Vector256<double>[] Y { get; } = new Vector256<double>[n * n];
-
-        public Vector256<double>[] U { get; } = new Vector256<double>[n];
+        private static Vector256<double>[] Square(int n) => new Vector256<double>[n * n];
     }
 
     /// <summary>
-    /// Four symmetric layers (R, T) over one opaque background G, seen through one top (G and R′ as last set by
-    /// <see cref="Work.Broadcast"/>): with the layer's reflection
+    /// Four symmetric layers (R, T) over the work's background G, seen through its top: with the layer's reflection
     /// B = R + T·G·(I − R·G)⁻¹·T (as <see cref="Kernels.ReflectionOver"/>) and the top's R₀, d, R′ and t, the total
     /// reflectance R₀ + tᵀ·(I − B·R′)⁻¹·B·d. The layers' entries are read from <paramref name="columns"/>, laid out
     /// element by element (R's n² elements, then T's), each element a row of <paramref name="stride"/> layers, lanes
     /// taken from <paramref name="layer"/> on.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Vector256<double> ReflectanceUnder(ReadOnlySpan<double> columns, int stride, int layer, int n,
-        double reflected, ReadOnlySpan<double> down, ReadOnlySpan<double> escape, Work work)
+    public static Vector256<double> ReflectanceUnder(ReadOnlySpan<double> columns, int stride, int layer, Work work)
     {
-        int nn = n * n;
-        Span<Vector256<double>> r = work.R, t = work.T, m = work.M, x = work.X, y = work.Y, u = work.U;
-        ReadOnlySpan<Vector256<double>> background = work.Background, reflectionBelow = work.ReflectionBelow;
+        int n = work.N, nn = n * n;
+        Span<Vector256<double>> r = work.R, t = work.T, m = work.M, x = work.X, y = work.Y;
+        ReadOnlySpan<Vector256<double>> background = work.Background;
         for (int e = 0; e < nn; e++)
         {
             r[e] = Vector256.Create(columns.Slice((e * stride) + layer, 4));
@@ -81,25 +114,34 @@ internal static class LaneKernels
             x[e] += r[e];
         }
 
-        // m = I − B·R′; u = B·d; solve; R₀ + t·u (Top.Over).
-        Multiply(x, reflectionBelow, m, n);
+        return Over(x, work);
+    }
+
+    /// <summary>The work's top over a background reflecting with <paramref name="below"/> (Top.Over per lane): u = (I − B·R′)⁻¹·B·d, R₀ + t·u.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Vector256<double> Over(ReadOnlySpan<Vector256<double>> below, Work work)
+    {
+        int n = work.N;
+        Span<Vector256<double>> m = work.M, u = work.U;
+        ReadOnlySpan<Vector256<double>> down = work.Down, escape = work.Escape;
+        Multiply(below, work.ReflectionBelow, m, n);
         IdentityMinus(m, n);
         for (int i = 0; i < n; i++)
         {
             var sum = Vector256<double>.Zero;
             for (int j = 0; j < n; j++)
             {
-                sum += x[(i * n) + j] * down[j];
+                sum += below[(i * n) + j] * down[j];
             }
 
             u[i] = sum;
         }
 
         Solve(m, u, n, 1);
-        var total = Vector256.Create(reflected);
+        var total = work.Reflected;
         for (int i = 0; i < n; i++)
         {
-            total += u[i] * escape[i];
+            total += escape[i] * u[i];
         }
 
         return total;
