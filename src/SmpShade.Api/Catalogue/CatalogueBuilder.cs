@@ -6,7 +6,8 @@ namespace SmpShade.Api.Catalogue;
 /// <summary>The cells of one row as text, whatever the file format (JSON numbers arrive as their raw text).</summary>
 public sealed record RowFields(
     string? Sku, string? Name, string? Line, string? Base, string? L, string? A, string? B,
-    string? Illuminant, string? Observer, IReadOnlyList<string?>? WaterParts, IReadOnlyList<string?>? Reflectance);
+    string? Illuminant, string? Observer, IReadOnlyList<string?>? WaterParts, IReadOnlyList<string?>? Reflectance,
+    string? Scattering = null);
 
 /// <summary>
 /// Validates rows one by one, collecting every error rather than stopping at the first, so a supplier can fix a
@@ -20,6 +21,9 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
     public const int MaxListedErrors = 1000;
     public const int ReflectanceCount = 31; // 400–700 nm every 10 nm
     public const double MaxWaterParts = 100;
+
+    /// <summary>Bounds of a pigment's own scattering S at 550 nm, cm⁻¹ per unit volume fraction (rutile white ≈ 10⁵; docs/science.md §4).</summary>
+    public const double MinScattering = 1, MaxScattering = 1e6;
 
     private readonly HashSet<string> skus = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RowError> errors = [];
@@ -76,6 +80,7 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
         int? observer = Observer(row, f.Observer);
         double[]? ladder = Ladder(row, f.WaterParts);
         double[]? reflectance = Reflectance(row, f.Reflectance);
+        double? scattering = string.IsNullOrWhiteSpace(f.Scattering) ? null : Number(row, "scattering", f.Scattering, MinScattering, MaxScattering);
         if (ErrorCount > before)
         {
             return;
@@ -84,7 +89,7 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
         var measured = new Lab(l!.Value, a!.Value, b!.Value);
         // Catalogue values under D50 (ICC, most spectrophotometers) become D65 with Bradford (docs/api.md, "Conventions" and "Catalogues").
         var d65 = white!.Value.Name == WhitePoint.D65.Name ? measured : measured.Adapt(white.Value, WhitePoint.D65);
-        Pigments.Add(new ParsedPigment(sku!, name!, line, pigmentBase!.Value, d65, white.Value.Name, observer!.Value, measured, ladder!, reflectance));
+        Pigments.Add(new ParsedPigment(sku!, name!, line, pigmentBase!.Value, d65, white.Value.Name, observer!.Value, measured, ladder!, reflectance, scattering));
     }
 
     private string? Text(int row, string column, string? value, int maxLength, bool required)

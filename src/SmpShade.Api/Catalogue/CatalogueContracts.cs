@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Catalogue;
@@ -6,15 +7,19 @@ namespace SmpShade.Api.Catalogue;
 
 public sealed record MeasuredValue(string Illuminant, int Observer, LabValue Lab);
 
-/// <summary>A pigment: <c>lab</c> is D65 / 2°; <c>measured</c> is what the supplier sent.</summary>
+/// <summary>
+/// A pigment: <c>lab</c> is D65 / 2°; <c>measured</c> is what the supplier sent; <c>scattering</c> its own S at 550 nm
+/// (cm⁻¹ per unit volume fraction), left out when the supplier gave none.
+/// </summary>
 public sealed record PigmentResponse(
     string Supplier, string Sku, string Name, string? Line, string Base, LabValue Lab, MeasuredValue Measured,
-    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance, int Version)
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance, int Version,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Scattering = null)
 {
     public static PigmentResponse From(CataloguePigment p) => new(
         p.Supplier, p.Sku, p.Name, p.Line, p.BaseText, new LabValue(p.Lab.L, p.Lab.A, p.Lab.B),
         new MeasuredValue(p.MeasuredIlluminant, p.MeasuredObserver, new LabValue(p.MeasuredLab.L, p.MeasuredLab.A, p.MeasuredLab.B)),
-        p.WaterParts, p.Reflectance, p.Version);
+        p.WaterParts, p.Reflectance, p.Version, p.Scattering);
 }
 
 public sealed record PigmentList(IReadOnlyList<PigmentResponse> Items, int Total, int Page, int PageSize);
@@ -34,14 +39,15 @@ public sealed record ImportResult(string Supplier, int? Version, int Pigments, b
 /// The JSON catalogue body (documentation for OpenAPI; the reader validates it by hand to list every error).
 /// Top-level <c>illuminant</c>/<c>observer</c> apply to pigments that do not state their own. The same endpoint
 /// takes <c>text/csv</c> with the columns sku, name, line, l, a, b, illuminant, observer, base, water_parts,
-/// r400 … r700.
+/// scattering, r400 … r700.
 /// </summary>
 public sealed record CatalogueJson(string? Illuminant, int? Observer, IReadOnlyList<CatalogueJsonPigment> Pigments);
 
 /// <summary>
 /// One pigment of a JSON catalogue: <c>lab</c> as measured under the illuminant; <c>waterParts</c> the dilution
-/// ladder, ascending, 0..100 parts water per part pigment; <c>reflectance</c> optional, 31 factors (0..1), 400–700 nm every 10 nm.
+/// ladder, ascending, 0..100 parts water per part pigment; <c>reflectance</c> optional, 31 factors (0..1), 400–700 nm every 10 nm;
+/// <c>scattering</c> optional, the pigment's Kubelka–Munk S at 550 nm in cm⁻¹ per unit volume fraction (1..10⁶; default: its base's).
 /// </summary>
 public sealed record CatalogueJsonPigment(
     string Sku, string Name, string? Line, string Base, LabValue Lab, string? Illuminant, int? Observer,
-    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance);
+    IReadOnlyList<double> WaterParts, IReadOnlyList<double>? Reflectance, double? Scattering);

@@ -32,9 +32,9 @@ public static class CatalogueEndpoints
             .Accepts<CatalogueJson>(MediaTypes[0], MediaTypes[1..])
             .WithSummary("Load a whole catalogue as a new immutable version (text/csv, JSON or CxF3), all or nothing; ?dryRun=true validates only.")
             .WithDescription("CSV columns (headers case-insensitive, '#' lines are comments): sku, name, line, l, a, b, illuminant (D50|D65), " +
-                "observer (2|10, default 2), base (carbon|iron-oxide|organic|mixed), water_parts (e.g. 0;3;6;12;20), r400 … r700 (optional). " +
+                "observer (2|10, default 2), base (carbon|iron-oxide|organic|mixed), water_parts (e.g. 0;3;6;12;20), scattering (optional: Kubelka–Munk S at 550 nm, cm⁻¹ per unit volume fraction, 1..10⁶), r400 … r700 (optional). " +
                 "CxF3 (ISO 17972-1) as application/xml: objects with cc:ColorCIELab, the illuminant/observer of their ColorSpecification, " +
-                "SMP fields as cc:Tag sku, line, base, water_parts; an optional 10 nm cc:ReflectanceSpectrum. " +
+                "SMP fields as cc:Tag sku, line, base, water_parts, scattering; an optional 10 nm cc:ReflectanceSpectrum. " +
                 "Any bad row rejects the file: 422 catalogue.row_invalid lists every {row, column, reason} (row = file line for CSV, pigment index from 1 for JSON).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

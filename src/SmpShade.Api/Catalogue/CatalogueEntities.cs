@@ -79,6 +79,9 @@ public sealed class Pigment
 
     /// <summary>Optional reflectance factors 400–700 nm every 10 nm (31 values, 0..1).</summary>
     public double[]? Reflectance { get; set; }
+
+    /// <summary>Optional Kubelka–Munk scattering S at 550 nm, cm⁻¹ per unit volume fraction (null: the base's default).</summary>
+    public double? Scattering { get; set; }
 }
 
 /// <summary>The pigment's base chemistry; it drives the healed-tone model (carbon stays cool, iron oxides warm).</summary>

@@ -124,6 +124,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
         MeasuredB = p.MeasuredLab.B,
         WaterParts = p.WaterParts,
         Reflectance = p.Reflectance,
+        Scattering = p.Scattering,
     };
 }
 

@@ -9,7 +9,7 @@ public sealed record RowError(int Row, string Column, string Reason);
 public sealed record ParsedPigment(
     string Sku, string Name, string? Line, PigmentBase Base, Lab Lab,
     string MeasuredIlluminant, int MeasuredObserver, Lab MeasuredLab,
-    double[] WaterParts, double[]? Reflectance);
+    double[] WaterParts, double[]? Reflectance, double? Scattering = null);
 
 /// <summary>
 /// A pigment of a stored catalogue version: the one domain shape the catalogue answers with and matching, outcomes
@@ -17,7 +17,8 @@ public sealed record ParsedPigment(
 /// measured illuminant); <c>MeasuredLab</c> is what the supplier measured under <c>MeasuredIlluminant</c>;
 /// <c>WaterParts</c> the dilution ladder (parts water per part pigment, ascending; empty only for pigments held in
 /// memory, which then get <c>PreparedCatalogue.DefaultLadder</c>); <c>Reflectance</c> optional factors 400–700 nm
-/// every 10 nm (31 values).
+/// every 10 nm (31 values); <c>Scattering</c> the pigment's own Kubelka–Munk S at 550 nm, cm⁻¹ per unit volume
+/// fraction, when the supplier gave one (else the ink optics use its base's default; docs/science.md §4).
 /// </summary>
 public sealed record CataloguePigment(
     string Supplier, int Version, string Sku, string Name, string? Line, PigmentBase Base, Lab Lab,
@@ -34,11 +35,17 @@ public sealed record CataloguePigment(
     {
     }
 
+    /// <summary>The pigment's own scattering S at 550 nm (cm⁻¹ per unit volume fraction), or null for its base's default.</summary>
+    public double? Scattering { get; init; }
+
     /// <summary><see cref="Base"/> as its wire name, which is also what the ink optics key their scattering on.</summary>
     public string BaseText => PigmentBases.ToText(Base);
 
     internal static CataloguePigment From(string supplier, int version, Pigment p) => new(
         supplier, version, p.Sku, p.Name, p.Line, p.Base, new Lab(p.L, p.A, p.B),
         p.MeasuredIlluminant, p.MeasuredObserver, new Lab(p.MeasuredL, p.MeasuredA, p.MeasuredB),
-        p.WaterParts, p.Reflectance);
+        p.WaterParts, p.Reflectance)
+    {
+        Scattering = p.Scattering,
+    };
 }

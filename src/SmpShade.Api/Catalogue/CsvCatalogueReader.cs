@@ -6,12 +6,12 @@ namespace SmpShade.Api.Catalogue;
 /// <summary>
 /// Reads a catalogue CSV row by row from a stream (never the whole file in memory as text). Headers are
 /// case-insensitive; lines starting with '#' are comments. Columns: sku, name, line, l, a, b, illuminant,
-/// observer, base, water_parts (";"-separated), r400 … r700 (optional reflectance).
+/// observer, base, water_parts (";"-separated), scattering (optional, S at 550 nm), r400 … r700 (optional reflectance).
 /// </summary>
 public static class CsvCatalogueReader
 {
     private static readonly string[] Required = ["sku", "name", "l", "a", "b", "base", "water_parts"];
-    private static readonly string[] Optional = ["line", "illuminant", "observer"];
+    private static readonly string[] Optional = ["line", "illuminant", "observer", "scattering"];
     private static readonly string[] ReflectanceColumns =
         Enumerable.Range(0, CatalogueBuilder.ReflectanceCount).Select(i => $"r{400 + (10 * i)}").ToArray();
 
@@ -65,7 +65,8 @@ public static class CsvCatalogueReader
                 Cell("sku"), Cell("name"), Cell("line"), Cell("base"), Cell("l"), Cell("a"), Cell("b"),
                 Cell("illuminant"), Cell("observer"),
                 ladder?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                hasReflectance ? ReflectanceColumns.Select(Cell).ToArray() : null));
+                hasReflectance ? ReflectanceColumns.Select(Cell).ToArray() : null,
+                Cell("scattering")));
         }
     }
 
@@ -98,7 +99,7 @@ public static class CsvCatalogueReader
         if (unknown.Count > 0)
         {
             throw CatalogueProblems.Invalid("catalogue.columns_unknown", "The catalogue has columns the service does not know.",
-                "Known columns: sku, name, line, l, a, b, illuminant, observer, base, water_parts, r400 … r700.", "columns", unknown);
+                "Known columns: sku, name, line, l, a, b, illuminant, observer, base, water_parts, scattering, r400 … r700.", "columns", unknown);
         }
 
         if (repeated.Count > 0)

@@ -10,7 +10,7 @@ namespace SmpShade.Api.Catalogue;
 /// observer come from the <c>cc:ColorSpecification</c> it references (<c>cc:TristimulusSpec/cc:Illuminant</c>,
 /// <c>cc:Observer</c> "2_Degree" | "10_Degree"). CxF has no place for SMP fields, so they travel as object tags
 /// (<c>cc:TagCollection/cc:Tag Name= Value=</c>): <c>sku</c> (default: the object's Id), <c>line</c>, <c>base</c>,
-/// <c>water_parts</c>. An optional <c>cc:ReflectanceSpectrum</c> at 10 nm steps gives the 400–700 nm reflectance.
+/// <c>water_parts</c>, <c>scattering</c> (optional, S at 550 nm). An optional <c>cc:ReflectanceSpectrum</c> at 10 nm steps gives the 400–700 nm reflectance.
 /// Other CxF content (metadata, devices, other colour values) is ignored.
 /// </summary>
 /// <remarks>
@@ -73,7 +73,8 @@ public static class CxfCatalogueReader
                 labSpec?.Illuminant,
                 Observer(labSpec?.Observer),
                 item.Tags.GetValueOrDefault("water_parts")?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                Reflectance(builder, row, item, document.Specifications)));
+                Reflectance(builder, row, item, document.Specifications),
+                item.Tags.GetValueOrDefault("scattering")));
         }
     }
 

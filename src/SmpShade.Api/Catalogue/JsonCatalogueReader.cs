@@ -5,14 +5,14 @@ namespace SmpShade.Api.Catalogue;
 /// <summary>
 /// Reads a catalogue as JSON:
 /// <c>{"illuminant": "D50", "observer": 2, "pigments": [{"sku", "name", "line", "base", "lab": {"l","a","b"},
-/// "waterParts": [0,3,6], "reflectance": [31 values], "illuminant"?, "observer"?}]}</c>.
+/// "waterParts": [0,3,6], "reflectance": [31 values], "scattering"?, "illuminant"?, "observer"?}]}</c>.
 /// The top-level illuminant/observer apply to every pigment that does not state its own. Property names are
 /// case-insensitive; unknown properties are rejected, all listed at once.
 /// </summary>
 public static class JsonCatalogueReader
 {
     private static readonly string[] TopFields = ["illuminant", "observer", "pigments"];
-    private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance"];
+    private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance", "scattering"];
     private static readonly string[] LabFields = ["l", "a", "b"];
     private static readonly string[] TextFields = ["sku", "name", "line", "base", "illuminant"];
 
@@ -75,14 +75,15 @@ public static class JsonCatalogueReader
                     Scalar(p.GetValueOrDefault("illuminant")) ?? illuminant,
                     Scalar(p.GetValueOrDefault("observer")) ?? observer,
                     List(p.GetValueOrDefault("waterParts")),
-                    List(p.GetValueOrDefault("reflectance"))));
+                    List(p.GetValueOrDefault("reflectance")),
+                    Scalar(p.GetValueOrDefault("scattering"))));
             }
 
             ThrowIfRepeated(repeated);
             if (unknown.Count > 0)
             {
                 throw CatalogueProblems.Invalid("catalogue.fields_unknown", "The catalogue has fields the service does not know.",
-                    "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance.", "fields", unknown);
+                    "Pigment fields: sku, name, line, base, lab {l, a, b}, illuminant, observer, waterParts, reflectance, scattering.", "fields", unknown);
             }
         }
     }

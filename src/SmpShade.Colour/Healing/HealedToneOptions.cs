@@ -13,7 +13,7 @@ public sealed class HealedToneOptions
     public const string ModelName = "adding-doubling-skin-v2";
 
     /// <summary>Names this set of values; change it whenever a value changes.</summary>
-    public string ParametersVersion { get; set; } = "2026-11-30";
+    public string ParametersVersion { get; set; } = "2026-11-30b";
 
     /// <summary>Refractive index of skin relative to air (≈ 1.4 for dermis and epidermis; Jacques 2013 §2, Bashkatov et al.).</summary>
     public double TissueRefractiveIndex { get; set; } = 1.4;

@@ -49,7 +49,7 @@ public sealed class CxfImportTests(SmpShadeFactory factory)
         string supplier = NewSupplier("cxf");
         string xml = Cxf(
             Item("o1", "Warm brown", 30, 10, 20, """<cc:Tag Name="base" Value="iron-oxide"/><cc:Tag Name="water_parts" Value="0;6;12"/><cc:Tag Name="line" Value="Terra"/>""", spectrum: true)
-            + Item("o2", "Jet", 24.7, -0.07, -0.64, """<cc:Tag Name="sku" Value="JET-1"/><cc:Tag Name="base" Value="carbon"/><cc:Tag Name="water_parts" Value="0;3"/>"""));
+            + Item("o2", "Jet", 24.7, -0.07, -0.64, """<cc:Tag Name="sku" Value="JET-1"/><cc:Tag Name="base" Value="carbon"/><cc:Tag Name="water_parts" Value="0;3"/><cc:Tag Name="scattering" Value="2010"/>"""));
         var created = await (await PutCxf(supplier, xml)).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(2, created.GetProperty("pigments").GetInt32());
 
@@ -64,6 +64,8 @@ public sealed class CxfImportTests(SmpShadeFactory factory)
         Assert.Equal(0.03, reflectance[0], 1e-12);   // 400 nm is the third value of a 380 nm start
         Assert.Equal(0.33, reflectance[30], 1e-12);  // 700 nm
         Assert.Equal("JET-1", items[1].GetProperty("sku").GetString());
+        Assert.Equal(2010, items[1].GetProperty("scattering").GetDouble());
+        Assert.False(brown.TryGetProperty("scattering", out _));
         var versions = await client.GetJsonAsync($"/api/v1/suppliers/{supplier}/catalogue/versions");
         Assert.Equal("cxf", versions.GetProperty("items")[0].GetProperty("sourceFormat").GetString());
     }

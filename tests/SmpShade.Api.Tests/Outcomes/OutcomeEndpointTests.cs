@@ -49,7 +49,7 @@ public sealed class OutcomeEndpointTests(OutcomesFactory factory)
 
         // The physics answer is what matching's model predicts for this pigment, dilution, skin and age.
         var physics = body.GetProperty("physics");
-        Assert.Equal("adding-doubling-skin-v2@2026-11-30", physics.GetProperty("model").GetString());
+        Assert.Equal("adding-doubling-skin-v2@2026-11-30b", physics.GetProperty("model").GetString());
         var predicted = Lab(physics.GetProperty("lab"));
         Assert.True(DeltaE.Ciede2000(predicted, Sample.Features.Physics) < 0.01, $"{predicted} vs {Sample.Features.Physics}");
         // Its ΔE00 is the distance between the measured healed colour and the prediction (independent recomputation).

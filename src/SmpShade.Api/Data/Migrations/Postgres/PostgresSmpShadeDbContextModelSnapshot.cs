@@ -157,6 +157,9 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                     b.Property<string>("Reflectance")
                         .HasColumnType("text");
 
+                    b.Property<double?>("Scattering")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -148,6 +148,9 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                     b.Property<string>("Reflectance")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("Scattering")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
