@@ -30,18 +30,22 @@ public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);
 /// <summary>The pigment of a candidate.</summary>
 public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabValue Lab);
 
-/// <summary>One ranked pigment at one dilution.</summary>
+/// <summary>
+/// One ranked pigment at one dilution. <c>healed</c> is a healed dot up close (predicted as an infinite plane of ink);
+/// <c>fromDistance</c> the treated area from conversational distance: dots and the skin between them mixed by area in
+/// XYZ (model.assumptions dotDiameterMillimetres, dotsPerSquareCentimetre). Ranking uses <c>healed</c>.
+/// </summary>
 public sealed record MatchCandidate(
-    PigmentSummary Pigment, double WaterParts, HealedColour Healed, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
+    PigmentSummary Pigment, double WaterParts, HealedColour Healed, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
     double Score, string Tier, string Explanation);
 
 /// <summary>A share of a blend.</summary>
 public sealed record BlendPart(PigmentSummary Pigment, double Parts);
 
-/// <summary>A two-pigment blend at one dilution.</summary>
+/// <summary>A two-pigment blend at one dilution (<c>healed</c> and <c>fromDistance</c> as for a candidate).</summary>
 public sealed record MatchBlend(
-    IReadOnlyList<BlendPart> Pigments, double WaterParts, HealedColour Healed, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
+    IReadOnlyList<BlendPart> Pigments, double WaterParts, HealedColour Healed, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
     double Score, string Tier, string Explanation);
 

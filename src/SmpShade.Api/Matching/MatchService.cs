@@ -40,12 +40,14 @@ public sealed class MatchService(
             warnings.Add(unreachable);
         }
 
+        // From a distance the dots mix with the client's own skin between them (the measured colour, not the model's fit).
+        HealedColour Far(RankedCandidate c) => Colour(model.FromDistance(c.Healed, plan.Skin));
         var o = model.Options;
         return new MatchResponse(
             plan.Mode,
             Value(plan.Target),
-            [.. ranking.Candidates.Select(c => Single(c, thresholds))],
-            [.. ranking.Blends.Select(c => Blend(c, thresholds))],
+            [.. ranking.Candidates.Select(c => Single(c, thresholds, Far(c)))],
+            [.. ranking.Blends.Select(c => Blend(c, thresholds, Far(c)))],
             prepared.Versions,
             new ModelSummary(HealedToneOptions.ModelName, o.ParametersVersion, "D65", "2°", o.Assumptions(), ranking.Correction),
             new SkinFitSummary(Value(plan.Skin), Value(fit.Skin.Lab), Round(fit.Skin.MelaninFraction, 5), Round(fit.Skin.BloodFraction, 5),
@@ -84,19 +86,19 @@ public sealed class MatchService(
     private static string Parts(double water) => water == 0 ? "neat"
         : $"{water.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} part{(water == 1 ? "" : "s")} water";
 
-    private static MatchCandidate Single(RankedCandidate c, MatchThresholds t)
+    private static MatchCandidate Single(RankedCandidate c, MatchThresholds t, HealedColour far)
     {
         var d = c.Difference;
-        return new MatchCandidate(Summary(c.Pigment.Pigment), c.WaterParts, Colour(c.Healed), Round(d.DeltaE, 3), Round(d.DeltaL, 3),
+        return new MatchCandidate(Summary(c.Pigment.Pigment), c.WaterParts, Colour(c.Healed), far, Round(d.DeltaE, 3), Round(d.DeltaL, 3),
             Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
             MatchExplanation.For(c.Pigment.Ink.Lab, c.Healed, d, t, blend: false));
     }
 
-    private static MatchBlend Blend(RankedCandidate c, MatchThresholds t)
+    private static MatchBlend Blend(RankedCandidate c, MatchThresholds t, HealedColour far)
     {
         var d = c.Difference;
         var neat = InkOptics.Blend([.. c.Parts.Select(p => (p.Pigment.Ink, p.Weight))]).Lab;
-        return new MatchBlend([.. c.Parts.Select(p => new BlendPart(Summary(p.Pigment.Pigment), p.Weight))], c.WaterParts, Colour(c.Healed),
+        return new MatchBlend([.. c.Parts.Select(p => new BlendPart(Summary(p.Pigment.Pigment), p.Weight))], c.WaterParts, Colour(c.Healed), far,
             Round(d.DeltaE, 3), Round(d.DeltaL, 3), Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
             MatchExplanation.For(neat, c.Healed, d, t, blend: true));
     }

@@ -73,6 +73,24 @@ public sealed class HealedToneModel
         Options.InkLoad * Math.Exp(-years / Options.FadingYears) / (1 + waterParts);
 
     /// <summary>
+    /// The fraction of treated skin the dots cover: dots per cm² × π(d/2)², d the dot diameter in cm (at most 1).
+    /// </summary>
+    public double DotCoverage => Math.Min(1, Options.DotsPerSquareCentimetre * Math.PI * Math.Pow(Options.DotDiameterMillimetres / 20, 2));
+
+    /// <summary>
+    /// How the treated area looks from conversational distance, where single dots are not resolved: dots and the skin
+    /// between them mixed by area in XYZ (light adds linearly; Lab does not), f·XYZ(dot) + (1 − f)·XYZ(skin) with
+    /// f = <see cref="DotCoverage"/>, D65.
+    /// </summary>
+    public Lab FromDistance(Lab dot, Lab skin)
+    {
+        var white = Colour.White;
+        var (d, s) = (dot.ToXyz(white), skin.ToXyz(white));
+        double f = DotCoverage;
+        return new Xyz((f * d.X) + ((1 - f) * s.X), (f * d.Y) + ((1 - f) * s.Y), (f * d.Z) + ((1 - f) * s.Z)).ToLab(white);
+    }
+
+    /// <summary>
     /// The predicted healed colour of <paramref name="ink"/> diluted with <paramref name="waterParts"/> parts of water,
     /// after <paramref name="years"/>: the one prediction matching, blends, fading and outcomes all use.
     /// </summary>

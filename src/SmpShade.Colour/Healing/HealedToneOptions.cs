@@ -76,6 +76,19 @@ public sealed class HealedToneOptions
     /// <summary>τ: time constant of the ink load's exponential fading, years.</summary>
     public double FadingYears { get; set; } = 8;
 
+    /// <summary>
+    /// Diameter of one healed SMP dot, mm (SMP practice: 0.3–1 mm; ASSUMPTION 0.5 mm). Used for the treated area's
+    /// appearance from a distance (<see cref="DotsPerSquareCentimetre"/>); the dot's own colour is still predicted as an
+    /// infinite plane (no lateral-spread correction yet; docs/science.md §7).
+    /// </summary>
+    public double DotDiameterMillimetres { get; set; } = 0.5;
+
+    /// <summary>
+    /// Dots per cm² of treated scalp (ASSUMPTION: 100, about one 0.5 mm dot per millimetre of a square grid, i.e. 20 %
+    /// of the skin covered). The look from conversational distance mixes dots and skin by area, in XYZ.
+    /// </summary>
+    public double DotsPerSquareCentimetre { get; set; } = 100;
+
     /// <summary>Lower bound of the fitted epidermal melanin volume fraction.</summary>
     public double MelaninMin { get; set; } = 0.005;
 
@@ -110,6 +123,8 @@ public sealed class HealedToneOptions
         ["haemoglobinMolarMass"] = HaemoglobinMolarMass,
         ["inkLoad"] = InkLoad,
         ["fadingYears"] = FadingYears,
+        ["dotDiameterMillimetres"] = DotDiameterMillimetres,
+        ["dotsPerSquareCentimetre"] = DotsPerSquareCentimetre,
         ["melaninMin"] = MelaninMin,
         ["melaninMax"] = MelaninMax,
         ["bloodMin"] = BloodMin,
@@ -140,6 +155,12 @@ public sealed class HealedToneOptions
         if (MelaninMin <= 0 || MelaninMin >= MelaninMax || BloodMin <= 0 || BloodMin >= BloodMax || MelaninMax > 1 || BloodMax > 1)
         {
             yield return "The melanin and blood bounds must satisfy 0 < min < max ≤ 1.";
+        }
+
+        if (DotDiameterMillimetres is <= 0 or > 3 || DotsPerSquareCentimetre <= 0
+            || DotsPerSquareCentimetre * Math.PI * Math.Pow(DotDiameterMillimetres / 20, 2) > 1)
+        {
+            yield return "dotDiameterMillimetres must be in (0, 3] and dotsPerSquareCentimetre positive, with the dots covering at most the whole area.";
         }
 
         if (string.IsNullOrWhiteSpace(ParametersVersion))

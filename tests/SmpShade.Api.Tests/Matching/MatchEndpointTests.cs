@@ -55,6 +55,29 @@ public sealed class MatchEndpointTests(MatchingFactory factory)
     }
 
     [Fact]
+    public async Task Each_candidate_also_says_how_the_treated_area_looks_from_a_distance()
+    {
+        // From a distance the dots (20 % of the area by default) mix with the measured skin in XYZ: the far colour lies
+        // between the dot and the skin, and has the area-weighted luminance (independent recomputation from the answer's Lab).
+        using var doc = await MatchAsync(new { skinLab = Skin, hairLab = Hair, top = 10 });
+        var skin = new Lab(62, 9, 17);
+        double coverage = 100 * Math.PI * 0.025 * 0.025;
+        foreach (var c in doc.RootElement.GetProperty("candidates").EnumerateArray())
+        {
+            var healed = LabOf(c.GetProperty("healed").GetProperty("lab"));
+            var far = LabOf(c.GetProperty("fromDistance").GetProperty("lab"));
+            Assert.InRange(far.L, Math.Min(healed.L, skin.L), Math.Max(healed.L, skin.L));
+            double y = (coverage * healed.ToXyz().Y) + ((1 - coverage) * skin.ToXyz().Y);
+            Assert.Equal(y, far.ToXyz().Y, 2e-4);
+            Assert.Matches("^#[0-9a-f]{6}$", c.GetProperty("fromDistance").GetProperty("hex").GetString()!);
+        }
+
+        var assumptions = doc.RootElement.GetProperty("model").GetProperty("assumptions");
+        Assert.Equal(0.5, assumptions.GetProperty("dotDiameterMillimetres").GetDouble());
+        Assert.Equal(100, assumptions.GetProperty("dotsPerSquareCentimetre").GetDouble());
+    }
+
+    [Fact]
     public async Task Without_start_lighter_the_score_is_the_deltaE00()
     {
         using var doc = await MatchAsync(new { skinLab = Skin, hairLab = Hair, startLighter = false, top = 30 });

@@ -26,6 +26,7 @@ function numbers(c, blend) {
   add('ΔE00', `${fmt(c.deltaE00)}${c.score != null && Math.abs(c.score - c.deltaE00) >= 0.05 ? ` (score ${fmt(c.score)})` : ''}`);
   add('Dilution', dilutionText(c.waterParts));
   add('Healed', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
+  if (c.fromDistance?.lab) add('From a distance', `${labText(c.fromDistance.lab)} (${hexOf(c.fromDistance)})`);
   if (!blend) add('Bottle', labText(c.pigment?.lab));
   if (c.dL != null) add('ΔL′ ΔC′ ΔH′', `${fmt(c.dL)} ${fmt(c.dC)} ${fmt(c.dH)}`);
   return dl;
@@ -62,7 +63,18 @@ function candidateItem(c, i, skinHex) {
   tile.setAttribute('aria-label', `Healed dots ${labText(c.healed?.lab)} on the client's skin`);
   const healedFig = el('figure', 'healed');
   healedFig.append(tile, el('figcaption', null, `healed, ${dilutionText(c.waterParts)}`));
-  visuals.append(healedFig, ...parts.map(x => bottleFigure(x.pigment, blend ? label(x.pigment) : 'in the bottle')));
+  visuals.append(healedFig);
+  if (c.fromDistance?.lab) {
+    // The treated area from conversational distance: dots and skin mixed by area (the answer's fromDistance).
+    const far = el('div', 'bottle-chip');
+    far.style.background = hexOf(c.fromDistance);
+    far.setAttribute('role', 'img');
+    far.setAttribute('aria-label', `The treated area from a distance: ${labText(c.fromDistance.lab)}`);
+    const farFig = el('figure', 'far');
+    farFig.append(far, el('figcaption', null, 'from a distance'));
+    visuals.append(farFig);
+  }
+  visuals.append(...parts.map(x => bottleFigure(x.pigment, blend ? label(x.pigment) : 'in the bottle')));
   const details = el('div', 'details');
   details.append(numbers(c, blend));
   if (c.explanation) details.append(el('p', 'explanation', c.explanation));
