@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.PixelFormats;
@@ -209,17 +210,20 @@ public abstract class PhotoPixels : IDisposable
         var sums = new int[width * height * 3];
         var channels = new int[along.Length * 3];
         int shift = high > 255 ? 8 : 0;
+        bool transposed = Transposed;
+        // Output pixels are `stride` sums apart along a stored row, `next` apart from one stored row pair to the next.
+        int stride = transposed ? width * 3 : 3, next = transposed ? 3 : width * 3;
         for (int a = 0; a < across.Length; a++)
         {
-            int storedRow = (Transposed ? ToStored(across[a], 0) : ToStored(0, across[a])).Y;
+            int storedRow = (transposed ? ToStored(across[a], 0) : ToStored(0, across[a])).Y;
             ReadRow(storedRow, xs, channels);
-            int line = a / 2;
-            for (int k = 0; k < along.Length; k++)
+            int start = (a / 2) * next;
+            for (int k = 0, c = 0; k < along.Length; k += 2, c += 6)
             {
-                int pixel = Transposed ? ((k / 2) * width) + line : (line * width) + (k / 2);
-                sums[pixel * 3] += channels[3 * k] >> shift;
-                sums[(pixel * 3) + 1] += channels[(3 * k) + 1] >> shift;
-                sums[(pixel * 3) + 2] += channels[(3 * k) + 2] >> shift;
+                int at = start + ((k / 2) * stride);
+                sums[at] += (channels[c] >> shift) + (channels[c + 3] >> shift);
+                sums[at + 1] += (channels[c + 1] >> shift) + (channels[c + 4] >> shift);
+                sums[at + 2] += (channels[c + 2] >> shift) + (channels[c + 5] >> shift);
             }
         }
 
@@ -275,22 +279,13 @@ public abstract class PhotoPixels : IDisposable
         return tables;
     }
 
-    /// <summary>A photo held as ImageSharp pixels of one type: a stored row is fetched once per read of it.</summary>
+    /// <summary>A photo held as ImageSharp pixels of one type.</summary>
     public abstract class Typed<TPixel>(Image<TPixel> image, int orientation, PhotoColourSpace colourSpace, int maxValue)
         : PhotoPixels(image.Width, image.Height, orientation, colourSpace, maxValue)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        protected sealed override void ReadRow(int y, ReadOnlySpan<int> xs, Span<int> rgb)
-        {
-            var row = image.DangerousGetPixelRowMemory(y).Span;
-            for (int i = 0; i < xs.Length; i++)
-            {
-                Channels(row[xs[i]], out rgb[3 * i], out rgb[(3 * i) + 1], out rgb[(3 * i) + 2]);
-            }
-        }
-
-        /// <summary>The pixel's R, G and B as integers of the image's depth.</summary>
-        protected abstract void Channels(in TPixel pixel, out int r, out int g, out int b);
+        /// <summary>Stored row <paramref name="y"/>.</summary>
+        protected Span<TPixel> Row(int y) => image.DangerousGetPixelRowMemory(y).Span;
 
         protected override void Dispose(bool disposing) => image.Dispose();
     }
@@ -299,13 +294,33 @@ public abstract class PhotoPixels : IDisposable
     public sealed class Eight(Image<Rgb24> image, int orientation, PhotoColourSpace colourSpace)
         : Typed<Rgb24>(image, orientation, colourSpace, byte.MaxValue)
     {
-        protected override void Channels(in Rgb24 pixel, out int r, out int g, out int b) => (r, g, b) = (pixel.R, pixel.G, pixel.B);
+        protected override void ReadRow(int y, ReadOnlySpan<int> xs, Span<int> rgb)
+        {
+            ReadOnlySpan<byte> row = MemoryMarshal.AsBytes(Row(y));
+            for (int i = 0, o = 0; i < xs.Length; i++, o += 3)
+            {
+                int at = xs[i] * 3;
+                rgb[o] = row[at];
+                rgb[o + 1] = row[at + 1];
+                rgb[o + 2] = row[at + 2];
+            }
+        }
     }
 
     /// <summary>A 16-bit photo.</summary>
     public sealed class Sixteen(Image<Rgb48> image, int orientation, PhotoColourSpace colourSpace)
         : Typed<Rgb48>(image, orientation, colourSpace, ushort.MaxValue)
     {
-        protected override void Channels(in Rgb48 pixel, out int r, out int g, out int b) => (r, g, b) = (pixel.R, pixel.G, pixel.B);
+        protected override void ReadRow(int y, ReadOnlySpan<int> xs, Span<int> rgb)
+        {
+            ReadOnlySpan<ushort> row = MemoryMarshal.Cast<Rgb48, ushort>(Row(y));
+            for (int i = 0, o = 0; i < xs.Length; i++, o += 3)
+            {
+                int at = xs[i] * 3;
+                rgb[o] = row[at];
+                rgb[o + 1] = row[at + 1];
+                rgb[o + 2] = row[at + 2];
+            }
+        }
     }
 }

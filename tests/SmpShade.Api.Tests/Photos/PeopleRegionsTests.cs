@@ -29,6 +29,8 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
         { "long-red-auburn-hair-light-skin-woman_ibm-max-sr-woman.png", "0.27,0.00,0.55,0.40", "0.24,0.12,0.50,0.35" },
         { "group-3-men-receding-short-hair-light-skin_ibm-max-pose-apollo11-pilots.jpg", "0.41,0.10,0.15,0.16", "0.41,0.14,0.16,0.22" },
         { "very-short-cropped-hair-dark-skin-woman-facepaint_ibm-max-sr-face-paint.png", "0.27,0.08,0.56,0.25", "0.27,0.18,0.52,0.48" },
+        // Three players about 1/10 of the frame high: found only by the finest tiles; the middle player (brown hair) is measured.
+        { "group-3-teen-boys-buzzed-dark-skin-brown-auburn-hair-outdoor_ibm-max-caption-soccer.jpg", "0.375,0.20,0.095,0.15", "0.385,0.24,0.08,0.11" },
     };
 
     [Theory]
@@ -54,8 +56,8 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
 
         Assert.True(result.Hair.Lab.L < result.Skin.Lab.L - 5, $"hair L* {result.Hair.Lab.L:F1}, skin L* {result.Skin.Lab.L:F1}");
         Assert.DoesNotContain(result.Warnings, w => w.Code.EndsWith(".implausible", StringComparison.Ordinal));
-        // The Apollo crew's faces are about 40 px wide: a forehead patch that small rightly warns sample.too_small.
-        if (!file.StartsWith("group-3-men", StringComparison.Ordinal))
+        // The Apollo crew's faces are about 40 px wide, the players' about 65: a forehead patch that small rightly warns sample.too_small.
+        if (!file.StartsWith("group-3-", StringComparison.Ordinal))
         {
             Assert.DoesNotContain(result.Warnings, w => w.Code == "sample.too_small");
         }
@@ -103,6 +105,35 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
         // The man on the left (dark hair, head box drawn by hand), not the grey-haired man on the right.
         var box = result.Regions.Face!.Rect!;
         Assert.True(Inside(Box("0.17,0.00,0.20,0.35"), (box[0] + (box[2] / 2), box[1] + (box[3] / 2))), string.Join(",", box));
+    }
+
+    /// <summary>
+    /// Photos with no one in them (the chart photos, colour bars, a rocket, the synthetic scene): no detection survives the
+    /// landmark model's check at any tile scale, so none is answered as a person, with a confidence.
+    /// </summary>
+    [Theory]
+    [InlineData("Charts/openexr_carrots_xrite-passport_still-life_srgb.jpg")]
+    [InlineData("Charts/plantcv_booth_colorchecker-passport_small_frontal_source1.png")]
+    [InlineData("Charts/plantcv_calibrite-classic-mini_closeup_portrait.jpg")]
+    [InlineData("Charts/plantcv_colorchecker-classic_closeup_rotated90.png")]
+    [InlineData("Charts/plantcv_xrite-passport_upside-down_leaf-occluded.png")]
+    [InlineData("Real/colour-bars_P3-D65.jpg")]
+    [InlineData("Real/rocket_AdobeRGB1998.jpg")]
+    [InlineData("Generated/scene.png")]
+    public void A_photo_without_people_is_never_answered_as_a_person(string file)
+    {
+        var photo = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Images", file));
+        try
+        {
+            var result = PhotoFiles.Analyse(photo, null);
+            Assert.Equal("colours", result.Regions.Method);
+            Assert.Null(result.Regions.Confidence);
+            Assert.Equal(0, result.Regions.Faces);
+        }
+        catch (ProblemException problem)
+        {
+            Assert.Equal("regions.not_found", problem.Code);
+        }
     }
 
     [Fact]

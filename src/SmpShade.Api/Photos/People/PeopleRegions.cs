@@ -24,6 +24,9 @@ public static class PeopleRegions
     /// <summary>The scales libjpeg decodes at without a full inverse DCT, largest reduction first.</summary>
     private static readonly int[] Reductions = [8, 4, 2];
 
+    /// <summary>Detections per pass given to the landmark model (best scores first), bounding the work on a crowd.</summary>
+    private const int MaxFacesPerPass = 8;
+
     /// <summary>Null when no face is found: the caller falls back to colour clustering.</summary>
     public static PeopleGuess? Find(PhotoPixels pixels, PeopleModels models, int maxSide)
     {
@@ -105,19 +108,24 @@ public static class PeopleRegions
             System.Runtime.InteropServices.Marshal.Copy((continuous ?? image).Data, bgr, 0, bgr.Length);
         }
 
-        var faces = FaceDetector.Detect(models, image);
+        // A detection counts once the landmark model sees a face in it (presence ≥ 0.3): a shirt or a shadow the detector
+        // takes for a face at one scale must not stop the search for the real, smaller faces at the next.
+        var faces = new List<(DetectedFace Face, FaceMesh Mesh)>();
+        foreach (var pass in FaceDetector.Passes(models, image))
+        {
+            faces.AddRange(pass.Take(MaxFacesPerPass).Select(f => (f, FaceLandmarks.Locate(models, image, f))).Where(f => f.Item2.Presence >= 0.3));
+            if (faces.Count > 0)
+            {
+                break;
+            }
+        }
+
         if (faces.Count == 0)
         {
             return null;
         }
 
-        var face = Choose(faces, width, height);
-        var mesh = FaceLandmarks.Locate(models, image, face);
-        if (mesh.Presence < 0.3)
-        {
-            return null;
-        }
-
+        var (face, mesh) = Choose(faces, width, height);
         var frame = new FaceFrame(mesh);
         var (skin, place) = ChooseSkin(frame, mesh, bgr, width, height, space);
         var (hair, hairShare) = PersonSegmentation.Hair(models, image, mesh, frame);
@@ -138,11 +146,12 @@ public static class PeopleRegions
     }
 
     /// <summary>The largest, most central face: area × exp(−2 d²), d the centre's distance from the photo's centre in half-diagonals.</summary>
-    private static DetectedFace Choose(List<DetectedFace> faces, int width, int height)
+    private static (DetectedFace Face, FaceMesh Mesh) Choose(List<(DetectedFace Face, FaceMesh Mesh)> faces, int width, int height)
     {
         double halfDiagonal = Math.Sqrt((width * width) + (height * height)) / 2;
-        return faces.MaxBy(f =>
+        return faces.MaxBy(found =>
         {
+            var f = found.Face;
             double dx = f.Centre.X - (width / 2.0), dy = f.Centre.Y - (height / 2.0);
             double d2 = ((dx * dx) + (dy * dy)) / (halfDiagonal * halfDiagonal);
             return f.Box.Width * f.Box.Height * Math.Exp(-2 * d2);
