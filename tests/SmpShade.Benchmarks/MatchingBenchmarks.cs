@@ -88,6 +88,9 @@ public class MatchingBenchmarks
         }
 
         return new PigmentSet([new CatalogueRef("sample", 1)], [.. builder.Pigments.Select(p => new CataloguePigment(
-            "sample", 1, p.Sku, p.Name, p.Line, p.Base, p.Lab, p.MeasuredIlluminant, p.MeasuredObserver, p.MeasuredLab, p.WaterParts, p.Reflectance))]);
+            "sample", 1, p.Sku, p.Name, p.Line, p.Base, p.Lab, p.MeasuredIlluminant, p.MeasuredObserver, p.MeasuredLab, p.WaterParts, p.Reflectance)
+        {
+            Scattering = p.Scattering, // as the import stores it, so the bundled catalogue ranks as the service's does
+        })]);
     }
 }
