@@ -59,8 +59,11 @@ app.MapOutcomes();
 // /api/v1/models/healed-tone: train the correction, list its versions.
 app.MapHealedToneModels();
 
-await app.MigrateDatabaseAsync();
-await app.RunAsync();
+// Schema: created or upgraded on start (Database:Migrate; =Only migrates and exits).
+if (await app.MigrateDatabaseAsync())
+{
+    await app.RunAsync();
+}
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can start it.</summary>
 public partial class Program;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmpShade.Api.Data;
 
 namespace SmpShade.Api.Auth;
 
@@ -12,6 +13,8 @@ internal sealed class AdminKeyBootstrap(IServiceScopeFactory scopes, IOptions<Au
     {
         await using var scope = scopes.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        // Replicas starting together seed in turn: one configured key row, one printed first-start key.
+        await using var firstStart = await FirstStartLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>(), cancellationToken);
         string? configured = options.Value.BootstrapAdminKey;
         if (!string.IsNullOrEmpty(configured))
         {

@@ -9,7 +9,8 @@ namespace SmpShade.Api.Catalogue;
 /// <summary>
 /// Stores a validated catalogue as the supplier's next version, in one transaction: a crash or a failure leaves
 /// the previous version current and complete. Racing imports for one supplier are kept consistent by the unique
-/// (supplier, number) index: the loser of a race rolls back and retries with the next number.
+/// (supplier, number) index: the loser of a race rolls back and retries with the next number. On PostgreSQL they
+/// also queue on the supplier's row lock, so across replicas versions stay consecutive without retries.
 /// </summary>
 public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, CatalogueImportGate gate, IOptions<CatalogueOptions> options,
     ILogger<CatalogueImporter> logger)
@@ -22,9 +23,15 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
     public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
         string loadedByKeyId, CancellationToken cancellationToken)
     {
-        // One import at a time in this process: racing SQLite writers otherwise wait on the file lock only as long as
+        // SQLite: one import at a time in this process; racing writers otherwise wait on the file lock only as long as
         // the busy timeout, and a few large imports at once failed with "database is locked" (a 500) instead of queueing.
-        await gate.WaitAsync(cancellationToken);
+        // PostgreSQL needs no gate: imports of one supplier queue on its row lock (below), others run side by side.
+        bool gated = db.Database.IsSqlite();
+        if (gated)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
         try
         {
             return await StoreAsync(supplierSlug, pigments, sourceFormat, loadedByKeyId, cancellationToken);
@@ -37,7 +44,10 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
         }
         finally
         {
-            gate.Release();
+            if (gated)
+            {
+                gate.Release();
+            }
         }
     }
 
@@ -59,6 +69,12 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                     supplier = new Supplier { Slug = supplierSlug, CreatedAt = time.GetUtcNow() };
                     db.Suppliers.Add(supplier);
                     await db.SaveChangesAsync(cancellationToken);
+                }
+                else if (db.Database.IsNpgsql())
+                {
+                    // Imports of one supplier (from any replica) take turns here, so each numbers its version from the
+                    // last committed one instead of colliding and retrying; other suppliers' imports are not held.
+                    await db.Database.ExecuteSqlAsync($"SELECT 1 FROM suppliers WHERE \"Id\" = {supplier.Id} FOR UPDATE", cancellationToken);
                 }
 
                 await EnsureWithinHourlyLimitAsync(supplier.Id, cancellationToken);
@@ -128,7 +144,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
     };
 }
 
-/// <summary>Serialises catalogue imports within the process. Singleton.</summary>
+/// <summary>Serialises SQLite catalogue imports within the process (PostgreSQL imports do not use it). Singleton.</summary>
 public sealed class CatalogueImportGate : IDisposable
 {
     private readonly SemaphoreSlim semaphore = new(1, 1);

@@ -35,11 +35,13 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
     }
 
     /// <summary>
-    /// Changes whenever any catalogue gets a new version (versions are immutable and only ever added, so the
-    /// highest version id says it all). Cache anything derived from the catalogues on it.
+    /// Changes whenever any catalogue gets a new version, whichever replica stored it: versions are immutable and only
+    /// ever added, so their count says it all. (Not the highest id: on PostgreSQL two imports can commit out of id
+    /// order, and a version committed after a higher-numbered one would leave the highest id, and a cache, unchanged.)
+    /// Cache anything derived from the catalogues on it; it is one indexed count per request.
     /// </summary>
     public async Task<long> GetFingerprintAsync(CancellationToken cancellationToken) =>
-        await db.CatalogueVersions.MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0;
+        await db.CatalogueVersions.LongCountAsync(cancellationToken);
 
     public async Task<IReadOnlyList<SupplierSummary>> ListSuppliersAsync(CancellationToken cancellationToken)
     {

@@ -10,10 +10,25 @@ public sealed class DatabaseOptions
 
     /// <summary>Folder for the SQLite file when no connection string is given; default <c>App_Data</c> under the content root.</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>What the service does with the schema on start (docs/operations.md, "Several replicas").</summary>
+    public MigrateMode Migrate { get; set; } = MigrateMode.OnStart;
 }
 
 public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+}
+
+public enum MigrateMode
+{
+    /// <summary>Create or upgrade the schema, then serve (replicas starting together take turns).</summary>
+    OnStart,
+
+    /// <summary>Create or upgrade the schema and exit without serving: the one-off migration step of a deployment.</summary>
+    Only,
+
+    /// <summary>Never change the schema; refuse to start while a migration is pending.</summary>
+    Never,
 }

@@ -36,12 +36,37 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Creates or upgrades the schema on start.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Applies <see cref="DatabaseOptions.Migrate"/>: creates or upgrades the schema (one replica at a time, under
+    /// <see cref="FirstStartLock"/>), or checks that nothing is pending. Returns false when the service should exit
+    /// instead of serving (<c>Database:Migrate=Only</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>Database:Migrate=Never</c> and the schema is behind this build.</exception>
+    public static async Task<bool> MigrateDatabaseAsync(this WebApplication app)
     {
+        var mode = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Migrate ?? MigrateMode.OnStart;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>();
-        await db.Database.MigrateAsync();
+        if (mode == MigrateMode.Never)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            return pending.Count == 0 ? true : throw new InvalidOperationException(
+                $"Database:Migrate=Never, but the schema lacks {pending.Count} migration(s) ({string.Join(", ", pending)}): " +
+                "run the service once with --Database:Migrate=Only first.");
+        }
+
+        await using (await FirstStartLock.AcquireAsync(db, CancellationToken.None))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (mode == MigrateMode.Only)
+        {
+            app.Logger.LogInformation("Database:Migrate=Only: the schema is up to date; exiting");
+            return false;
+        }
+
+        return true;
     }
 }
 
