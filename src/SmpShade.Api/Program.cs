@@ -16,6 +16,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 // Client address and scheme from X-Forwarded-* of configured proxies only (ForwardedHeaders:KnownProxies/KnownNetworks).
 builder.AddSmpShadeForwardedHeaders();
+// URL and header limits answered as problems (Kestrel's own, bare, only past 4× them).
+builder.AddSmpShadeRequestLimits();
 // Errors: RFC 9457 problem details with a stable `code`, for every failure.
 builder.Services.AddSmpShadeProblemDetails();
 // Storage: SQLite by default, PostgreSQL with Database:Provider=Postgres.
@@ -37,6 +39,7 @@ var app = builder.Build();
 
 app.UseSmpShadeForwardedHeaders();
 app.UseSmpShadeProblemDetails();
+app.UseSmpShadeRequestLimits();
 // X-Api-Key checks for endpoints marked RequireReadAccess / RequireRoles.
 app.UseApiKeys();
 // CSP (own files only, no framing) and nosniff on every answer; Swagger UI keeps its inline script.

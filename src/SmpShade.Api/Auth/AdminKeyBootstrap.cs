@@ -19,9 +19,9 @@ internal sealed class AdminKeyBootstrap(IServiceScopeFactory scopes, IOptions<Au
         if (!string.IsNullOrEmpty(configured))
         {
             // Present already (even revoked): leave it, so a revocation survives restarts.
-            if (!await keys.ExistsAsync(configured, cancellationToken))
+            if (!await keys.ChosenExistsAsync(configured, cancellationToken))
             {
-                await keys.StoreAsync(configured, "bootstrap admin (configured)", Roles.Admin, null, cancellationToken);
+                await keys.StoreChosenAsync(configured, "bootstrap admin (configured)", Roles.Admin, null, cancellationToken);
             }
 
             return;

@@ -3,8 +3,12 @@ using SmpShade.Api.Data;
 
 namespace SmpShade.Api.Auth;
 
-/// <summary>Issues, checks and revokes API keys against the database.</summary>
-public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time)
+/// <summary>
+/// Issues, checks and revokes API keys against the database. Generated keys are found by their lookup id and
+/// checked with SHA-256; a chosen key (the configured bootstrap key) is stored with a slow salted hash
+/// (<see cref="ApiKeyHasher.SlowHash"/>), and one still stored in the old SHA-256 form is accepted and rehashed.
+/// </summary>
+public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time, ChosenKeyVerifier chosen)
 {
     /// <summary>
     /// The caller a presented key belongs to, or null when it is unknown or revoked; with a failure, the id of the
@@ -13,39 +17,42 @@ public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time)
     public async Task<(ApiCaller? Caller, string? TargetedKeyId)> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         string hash = ApiKeyHasher.Hash(presented);
-        string prefix = LookupPrefix(presented, hash);
+        if (!IsGenerated(presented))
+        {
+            var row = await AuthenticateChosenAsync(presented, hash, cancellationToken);
+            return (row is null ? null : Caller(row), null);
+        }
+
         var candidates = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Prefix == prefix && k.RevokedAt == null)
+            .Where(k => k.Prefix == presented.Substring(0, ApiKeyHasher.PrefixLength) && k.RevokedAt == null)
             .ToListAsync(cancellationToken);
         var key = candidates.FirstOrDefault(k => ApiKeyHasher.Matches(hash, k.Hash));
-        return key is null ? (null, candidates.FirstOrDefault()?.Id) : (new ApiCaller(key.Id, key.Role, key.Supplier), null);
+        return key is null ? (null, candidates.FirstOrDefault()?.Id) : (Caller(key), null);
     }
 
     /// <summary>Stores a new key's hash and returns the row and the key, which is never available again.</summary>
     public async Task<(ApiKey Row, string Key)> CreateAsync(string name, string role, string? supplier, CancellationToken cancellationToken)
     {
         string key = ApiKeyHasher.NewKey();
-        var row = await StoreAsync(key, name, role, supplier, cancellationToken);
+        var row = await AddAsync(name, role, supplier, key[..ApiKeyHasher.PrefixLength], ApiKeyHasher.Hash(key), cancellationToken);
         return (row, key);
     }
 
-    /// <summary>Stores a key chosen elsewhere (the configured bootstrap key).</summary>
-    public async Task<ApiKey> StoreAsync(string key, string name, string role, string? supplier, CancellationToken cancellationToken)
+    /// <summary>Stores a key a person chose (the configured bootstrap key) with the slow salted hash.</summary>
+    public Task<ApiKey> StoreChosenAsync(string key, string name, string role, string? supplier, CancellationToken cancellationToken) =>
+        AddAsync(name, role, supplier, ApiKeyHasher.SlowPrefix(ApiKeyHasher.SlowIterations), ApiKeyHasher.SlowHash(key), cancellationToken);
+
+    /// <summary>Whether a chosen key is stored, even revoked; one in the old SHA-256 form is rehashed on the way.</summary>
+    public async Task<bool> ChosenExistsAsync(string key, CancellationToken cancellationToken)
     {
-        string hash = ApiKeyHasher.Hash(key);
-        var row = new ApiKey
+        if (await FindLegacyAsync(ApiKeyHasher.Hash(key), cancellationToken) is { } legacy)
         {
-            Id = ApiKeyHasher.NewId(),
-            Name = name,
-            Role = role,
-            Supplier = supplier,
-            Prefix = LookupPrefix(key, hash),
-            Hash = hash,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.ApiKeys.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
-        return row;
+            await RehashAsync(legacy, key, cancellationToken);
+            return true;
+        }
+
+        var slow = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix.StartsWith(ApiKeyHasher.SlowPrefixStart)).ToListAsync(cancellationToken);
+        return slow.Any(k => ApiKeyHasher.SlowMatches(key, k.Hash, k.Prefix));
     }
 
     public async Task<List<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
@@ -68,18 +75,68 @@ public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time)
     public Task<bool> HasActiveAdminAsync(CancellationToken cancellationToken) =>
         db.ApiKeys.AnyAsync(k => k.Role == Roles.Admin && k.RevokedAt == null, cancellationToken);
 
-    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    private async Task<ApiKey?> AuthenticateChosenAsync(string presented, string hash, CancellationToken cancellationToken)
     {
-        string hash = ApiKeyHasher.Hash(key);
-        return db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken);
+        if (chosen.TryRecall(hash, out var known))
+        {
+            // Verified before in this process: still active and not rehashed since?
+            var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == known.Id && k.RevokedAt == null, cancellationToken);
+            if (row is not null && row.Hash == known.StoredHash)
+            {
+                return row;
+            }
+
+            chosen.Forget(hash);
+        }
+
+        if (await FindLegacyAsync(hash, cancellationToken) is { } legacy)
+        {
+            await RehashAsync(legacy, presented, cancellationToken);
+            return legacy.RevokedAt is null ? legacy : null;
+        }
+
+        var rows = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Prefix.StartsWith(ApiKeyHasher.SlowPrefixStart) && k.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : await chosen.VerifyAsync(presented, hash, rows, cancellationToken);
     }
 
-    /// <summary>
-    /// Generated keys are found by their non-secret lookup id (<c>smp_</c> + 12 characters); any other key
-    /// (a configured one) by the start of its hash, so no characters of such a key are ever stored.
-    /// </summary>
-    private static string LookupPrefix(string key, string hash) =>
-        key.Length == 60 && key.StartsWith("smp_", StringComparison.Ordinal) && key[16] == '_'
-            ? key[..ApiKeyHasher.PrefixLength]
-            : "h:" + hash[..14];
+    /// <summary>A chosen key as stored before slow hashes: SHA-256, found by the start of that hash.</summary>
+    private Task<ApiKey?> FindLegacyAsync(string hash, CancellationToken cancellationToken)
+    {
+        string prefix = string.Concat(LegacyPrefix, hash.AsSpan(0, 14));
+        return db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash && k.Prefix == prefix, cancellationToken);
+    }
+
+    private async Task RehashAsync(ApiKey row, string key, CancellationToken cancellationToken)
+    {
+        row.Hash = ApiKeyHasher.SlowHash(key);
+        row.Prefix = ApiKeyHasher.SlowPrefix(ApiKeyHasher.SlowIterations);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ApiKey> AddAsync(string name, string role, string? supplier, string prefix, string hash, CancellationToken cancellationToken)
+    {
+        var row = new ApiKey
+        {
+            Id = ApiKeyHasher.NewId(),
+            Name = name,
+            Role = role,
+            Supplier = supplier,
+            Prefix = prefix,
+            Hash = hash,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.ApiKeys.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row;
+    }
+
+    private static ApiCaller Caller(ApiKey key) => new(key.Id, key.Role, key.Supplier);
+
+    /// <summary>Generated keys: <c>smp_</c>, a 12-character lookup id, <c>_</c>, the secret (60 characters in all).</summary>
+    private static bool IsGenerated(string key) =>
+        key.Length == 60 && key.StartsWith("smp_", StringComparison.Ordinal) && key[16] == '_';
+
+    private const string LegacyPrefix = "h:";
 }

@@ -13,6 +13,7 @@ public static class AuthSetup
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FailedKeyLimiter>();
+        services.AddSingleton<ChosenKeyVerifier>();
         services.AddScoped<ApiKeyService>();
         services.AddHostedService<AdminKeyBootstrap>();
         return services;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmpShade.Api.Infrastructure;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Catalogue;
@@ -102,6 +103,11 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
         else if (text is not null && text.Length > maxLength)
         {
             AddError(row, column, $"longer than {maxLength} characters");
+        }
+        else if (text is not null && InvisibleCharacters.FindIn(text) is { } hidden)
+        {
+            AddError(row, column, $"contains the control or bidirectional formatting character {InvisibleCharacters.Describe(hidden)}; " +
+                "text may hold visible characters only");
         }
 
         return text;

@@ -56,7 +56,7 @@ public static class CatalogueImportEndpoint
             var body = new LimitedStream(context.Request.Body, max);
             await (format switch
             {
-                "csv" => CsvCatalogueReader.ReadAsync(body, builder, cancellationToken),
+                "csv" => CsvCatalogueReader.ReadAsync(body, builder, cancellationToken, CsvCatalogueReader.EncodingOf(Charset(context.Request.ContentType))),
                 "cxf" => CxfCatalogueReader.ReadAsync(body, builder, cancellationToken),
                 _ => JsonCatalogueReader.ReadAsync(body, builder, cancellationToken),
             });
@@ -95,6 +95,9 @@ public static class CatalogueImportEndpoint
         return TypedResults.Created($"/api/v1/suppliers/{supplier}/pigments?version={version}",
             new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false));
     }
+
+    private static string? Charset(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) ? media.Charset.Value : null;
 
     private static string? FormatOf(string? contentType)
     {

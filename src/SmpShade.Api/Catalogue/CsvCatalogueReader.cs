@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Catalogue;
 
@@ -7,6 +9,8 @@ namespace SmpShade.Api.Catalogue;
 /// Reads a catalogue CSV row by row from a stream (never the whole file in memory as text). Headers are
 /// case-insensitive; lines starting with '#' are comments. Columns: sku, name, line, l, a, b, illuminant,
 /// observer, base, water_parts (";"-separated), scattering (optional, S at 550 nm), r400 … r700 (optional reflectance).
+/// The file is UTF-8 unless the request names another charset (<see cref="EncodingOf"/>); bytes that are not
+/// UTF-8 (a Latin-1 export from a spreadsheet) are refused, never stored as U+FFFD.
 /// </summary>
 public static class CsvCatalogueReader
 {
@@ -15,10 +19,12 @@ public static class CsvCatalogueReader
     private static readonly string[] ReflectanceColumns =
         Enumerable.Range(0, CatalogueBuilder.ReflectanceCount).Select(i => $"r{400 + (10 * i)}").ToArray();
 
-    public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken)
+    /// <summary>Reads every row into <paramref name="builder"/>; <paramref name="encoding"/> null means UTF-8.</summary>
+    public static async Task ReadAsync(Stream body, CatalogueBuilder builder, CancellationToken cancellationToken, Encoding? encoding = null)
     {
         var options = new CsvReaderOptions
         {
+            Encoding = encoding,
             Separator = ',',
             CommentPrefix = '#',
             TrimWhitespace = true,
@@ -59,7 +65,7 @@ public static class CsvCatalogueReader
                 continue;
             }
 
-            string? Cell(string name) => columns.TryGetValue(name, out int i) ? csv.GetString(i) : null;
+            string? Cell(string name) => columns.TryGetValue(name, out int i) ? Decoded(csv.GetString(i), row, name) : null;
             string? ladder = Cell("water_parts");
             builder.Add(row, new RowFields(
                 Cell("sku"), Cell("name"), Cell("line"), Cell("base"), Cell("l"), Cell("a"), Cell("b"),
@@ -69,6 +75,30 @@ public static class CsvCatalogueReader
                 Cell("scattering")));
         }
     }
+
+    /// <summary>
+    /// The encoding a CSV request declares in its Content-Type <c>charset</c>: null for UTF-8 (also when none is given,
+    /// and for US-ASCII, a subset), Latin-1 for <c>iso-8859-1</c> / <c>latin1</c>, transcoded while reading.
+    /// </summary>
+    /// <exception cref="ProblemException">415 <c>catalogue.charset_unsupported</c> for any other charset.</exception>
+    public static Encoding? EncodingOf(string? charset) => charset?.Trim().Trim('"').ToLowerInvariant() switch
+    {
+        null or "" or "utf-8" or "utf8" or "us-ascii" => null,
+        "iso-8859-1" or "latin1" or "latin-1" or "l1" or "iso_8859-1" => Encoding.Latin1,
+        _ => throw CatalogueProblems.Invalid("catalogue.charset_unsupported", "The catalogue's charset is not supported.",
+            $"charset={charset}: send the CSV as UTF-8 (preferred) or declare charset=iso-8859-1 for a Latin-1 file.",
+            status: StatusCodes.Status415UnsupportedMediaType),
+    };
+
+    /// <summary>
+    /// UTF-8 decoding puts U+FFFD where bytes are not UTF-8; such a cell means the file is in another encoding (a
+    /// spreadsheet's "CSV" in Windows-1252 or Latin-1): refuse the file rather than store the damaged text.
+    /// </summary>
+    private static string Decoded(string value, int row, string column) => !value.Contains('\uFFFD', StringComparison.Ordinal)
+        ? value
+        : throw CatalogueProblems.Invalid("catalogue.encoding_invalid", "The catalogue is not UTF-8 text.",
+            $"Row {row}, column {column} has bytes that are not UTF-8 (accented letters saved as Latin-1 or Windows-1252?). " +
+            "Save the file as \"CSV UTF-8\", or send it with Content-Type: text/csv; charset=iso-8859-1.");
 
     /// <summary>Column name → index; rejects unknown, repeated and missing columns before any row is read.</summary>
     private static Dictionary<string, int> MapHeader(string[] header)

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SmpShade.Api.Data;
@@ -55,6 +58,7 @@ public static class DatabaseSetup
                 "run the service once with --Database:Migrate=Only first.");
         }
 
+        await CreateDatabaseIfMissingAsync(db);
         await using (await FirstStartLock.AcquireAsync(db, CancellationToken.None))
         {
             await db.Database.MigrateAsync();
@@ -67,6 +71,33 @@ public static class DatabaseSetup
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Migrating creates a missing database, but the first-start lock needs a connection to it before that: create it
+    /// here (PostgreSQL; SQLite creates its file on open). Two replicas may race to create it; the loser finds it there.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(SmpShadeDbContext db)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync();
+        }
+        catch (PostgresException exists) when (exists.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created by another replica meanwhile.
+        }
     }
 }
 

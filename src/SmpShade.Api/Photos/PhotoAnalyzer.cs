@@ -139,7 +139,7 @@ public sealed class PhotoAnalyzer : IDisposable
     private AnalysisResult Run(PhotoPixels pixels, AnalysisOptions analysis, bool guessed, Task<(bool Decoded, PeopleGuess? Guess)>? early,
         CancellationToken cancellationToken)
     {
-        var warnings = new List<PhotoWarning>();
+        var warnings = new List<PhotoWarning>(pixels.DecodeWarnings);
         if (pixels.ColourSpace.Warning is { } profileWarning)
         {
             warnings.Add(profileWarning);

@@ -109,14 +109,73 @@ public static class PhotoDecoder
             : new PhotoHeader(format.Name, info.Width, info.Height, colourSpace));
         try
         {
-            return sixteenBit
+            var warnings = Warnings(orientation, png && MayBeTransparent(info, bytes) ? bytes : null);
+            PhotoPixels pixels = sixteenBit
                 ? new PhotoPixels.Sixteen(Load<Rgb48>(bytes), orientation, colourSpace)
                 : new PhotoPixels.Eight(Load<Rgb24>(bytes), orientation, colourSpace);
+            pixels.DecodeWarnings = warnings;
+            return pixels;
         }
         catch (Exception error) when (IsDecodeFailure(error))
         {
             throw Corrupt("The image data is damaged or truncated.");
         }
+    }
+
+    /// <summary>
+    /// <c>image.orientation_invalid</c> for an EXIF orientation outside 1–8 (TIFF 6.0 tag 274 defines no other; the photo is
+    /// then read as stored), and <c>image.transparent</c> when pixels of a PNG with transparency are not opaque: the
+    /// colour stored under a transparent pixel is not what anyone saw (a fully transparent PNG is often black).
+    /// </summary>
+    private static List<PhotoWarning> Warnings(int orientation, byte[]? transparentPng)
+    {
+        var warnings = new List<PhotoWarning>();
+        if (orientation is < 1 or > 8)
+        {
+            warnings.Add(new PhotoWarning("image.orientation_invalid", FormattableString.Invariant(
+                $"The EXIF orientation is {orientation}; only 1–8 exist. The photo was read as stored, not rotated: check that the regions sit where you meant them.")));
+        }
+
+        if (transparentPng is not null && TransparentShare(transparentPng) is var (clear, partly) && clear + partly > 0)
+        {
+            warnings.Add(new PhotoWarning("image.transparent", clear == 1
+                ? "The photo is fully transparent: the colours measured are whatever the file stores under the transparency, not a photograph."
+                : FormattableString.Invariant(
+                    $"{100 * (clear + partly):0.#} % of the photo is transparent ({100 * clear:0.#} % fully): their colours are what the file stores under the transparency, not what was photographed. Send the photo without transparency.")));
+        }
+
+        return warnings;
+    }
+
+    /// <summary>An alpha channel (PNG colour types 4 and 6) or a tRNS chunk (PNG spec §11.3.2.1).</summary>
+    private static bool MayBeTransparent(IImageInfo info, byte[] png) =>
+        info.Metadata.GetPngMetadata().ColorType is PngColorType.RgbWithAlpha or PngColorType.GrayscaleWithAlpha
+        || PngChunks.Contains(png, "tRNS");
+
+    /// <summary>Shares of fully transparent and partly transparent pixels, from the alpha alone (1 byte per pixel).</summary>
+    private static (double Clear, double Partly) TransparentShare(byte[] png)
+    {
+        using var alpha = Image.Load<A8>(DecodeConfiguration, png);
+        long clear = 0, partly = 0;
+        alpha.ProcessPixelRows(rows =>
+        {
+            for (int y = 0; y < rows.Height; y++)
+            {
+                foreach (var pixel in rows.GetRowSpan(y))
+                {
+                    if (pixel.PackedValue == 0)
+                    {
+                        clear++;
+                    }
+                    else if (pixel.PackedValue < byte.MaxValue)
+                    {
+                        partly++;
+                    }
+                }
+            }
+        });
+        double total = (double)alpha.Width * alpha.Height;
+        return (clear / total, partly / total);
     }
 
     private static Image<TPixel> Load<TPixel>(byte[] bytes)

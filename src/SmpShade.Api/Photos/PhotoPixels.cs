@@ -59,6 +59,9 @@ public abstract class PhotoPixels : IDisposable
     /// <summary>The colour space the pixels are encoded in.</summary>
     public PhotoColourSpace ColourSpace { get; }
 
+    /// <summary>What decoding noticed about the file (an undefined orientation, transparency), for the answer.</summary>
+    public IReadOnlyList<PhotoWarning> DecodeWarnings { get; internal set; } = [];
+
     /// <summary>
     /// Reads the pixels whose centres fall inside a normalised polygon on the upright image, on a regular grid
     /// thinned so that at most about <paramref name="maxSamples"/> are read.

@@ -31,25 +31,18 @@ public static class PngChunks
         var kept = new List<(int Start, int Length)>();
         bool dropped = false;
         int pos = Signature;
-        while (pos + 12 <= png.Length)
+        foreach (var (start, length) in Walk(png))
         {
-            uint length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos));
-            long end = pos + 12L + length; // length, type, data, CRC
-            if (length > int.MaxValue || end > png.Length)
+            if (IsKept(png.AsSpan(start + 4, 4)))
             {
-                break;
-            }
-
-            if (IsKept(png.AsSpan(pos + 4, 4)))
-            {
-                kept.Add((pos, (int)(end - pos)));
+                kept.Add((start, length));
             }
             else
             {
                 dropped = true;
             }
 
-            pos = (int)end;
+            pos = start + length;
         }
 
         if (!dropped)
@@ -68,6 +61,32 @@ public static class PngChunks
         }
 
         return result;
+    }
+
+    /// <summary>Whether the PNG has a whole chunk of this type (e.g. <c>tRNS</c>).</summary>
+    public static bool Contains(byte[] png, string type)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        byte[] wanted = System.Text.Encoding.ASCII.GetBytes(type);
+        return Walk(png).Any(chunk => png.AsSpan(chunk.Start + 4, 4).SequenceEqual(wanted));
+    }
+
+    /// <summary>Each whole chunk's start and length (length, type, data and CRC), up to the first damaged one.</summary>
+    private static IEnumerable<(int Start, int Length)> Walk(byte[] png)
+    {
+        int pos = Signature;
+        while (pos + 12 <= png.Length)
+        {
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos));
+            long end = pos + 12L + length; // length, type, data, CRC
+            if (length > int.MaxValue || end > png.Length)
+            {
+                yield break;
+            }
+
+            yield return (pos, (int)(end - pos));
+            pos = (int)end;
+        }
     }
 
     private static bool IsKept(ReadOnlySpan<byte> type)
