@@ -7,7 +7,7 @@ namespace SmpShade.Colour.Healing;
 /// <summary>
 /// One skin's reflectance with ink, per wavelength, over the ink layer's grid of total absorption × reduced scattering
 /// (<see cref="SkinTransport"/>): the part of a prediction that depends on the skin, solved once per skin so that a
-/// candidate costs one interpolation per wavelength (docs/science.md, "Speed").
+/// candidate costs one interpolation per wavelength (docs/science.md §5).
 /// </summary>
 /// <remarks>
 /// Built four grid nodes at a time (<see cref="LaneKernels"/>): per wavelength the top of the skin (surface, epidermis,
