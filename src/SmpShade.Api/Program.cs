@@ -34,6 +34,8 @@ builder.Services.AddPhotos();
 builder.Services.AddMatching();
 // Recorded healed results and the learnt correction (HealedToneLearning: options).
 builder.Services.AddOutcomes();
+// Build the optics tables, caches and models before Kestrel listens (last: after the first-start sample catalogue).
+builder.Services.AddWarmUp();
 
 var app = builder.Build();
 

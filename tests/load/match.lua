@@ -1,4 +1,5 @@
--- POST a JSON match; non-2xx answers are counted and printed at the end.
+-- POST a JSON match; answers are counted by status (statuses.lua).
+dofile(os.getenv("HERE") .. "/statuses.lua")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"skinLab": {"l": 65, "a": 12, "b": 18}, "hairLab": {"l": 25, "a": 3, "b": 5}, "top": 5}'

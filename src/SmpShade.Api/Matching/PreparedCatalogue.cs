@@ -60,13 +60,19 @@ public sealed class PreparedCatalogue
 /// <summary>
 /// Prepared catalogues, singleton. Looked up by request (supplier, version, source fingerprint) so a repeated match
 /// reads no pigments at all, and shared by content (supplier@version…, immutable) so two requests that resolve to the
-/// same versions share one preparation. Keeps the most recent few.
+/// same versions share one preparation. Keeps the most recent few. A preparation runs once, on the thread pool, and
+/// the requests that need it meanwhile await it: none blocks a thread on another's work (16 requests blocked on one
+/// Lazy while its parallel build waited for pool threads was the 11 s cold-start stall of issue 15).
 /// </summary>
 public sealed class PreparedCatalogueCache
 {
     private const int Capacity = 8;
     private readonly ConcurrentDictionary<string, PreparedCatalogue> byRequest = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<PreparedCatalogue>> byContent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<PreparedCatalogue>>> byContent = new(StringComparer.Ordinal);
+    private int builds;
+
+    /// <summary>How many preparations have run (the start-up warm-up's is the first; a request served from the cache adds none).</summary>
+    public int Builds => Volatile.Read(ref builds);
 
     /// <summary>The prepared catalogue for this request, from <paramref name="source"/> on a miss.</summary>
     /// <exception cref="ProblemException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
@@ -88,18 +94,24 @@ public sealed class PreparedCatalogueCache
                 : $"Supplier '{supplier}' has no pigments in that catalogue version.");
         }
 
-        var prepared = Get(set);
+        var prepared = await GetAsync(set, cancellationToken);
         Trim(byRequest);
         byRequest[requestKey] = prepared;
         return prepared;
     }
 
-    /// <summary>The prepared form of <paramref name="set"/>, computed on first use.</summary>
-    public PreparedCatalogue Get(PigmentSet set)
+    /// <summary>The prepared form of <paramref name="set"/>, computed once on first use; callers meanwhile wait without a thread.</summary>
+    public Task<PreparedCatalogue> GetAsync(PigmentSet set, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         Trim(byContent);
-        return byContent.GetOrAdd(set.Key, _ => new Lazy<PreparedCatalogue>(() => new PreparedCatalogue(set))).Value;
+        // The Lazy only starts the task (its lock is held for no work); the preparation runs on the pool.
+        var build = byContent.GetOrAdd(set.Key, _ => new Lazy<Task<PreparedCatalogue>>(() => Task.Run(() =>
+        {
+            Interlocked.Increment(ref builds);
+            return new PreparedCatalogue(set);
+        })));
+        return build.Value.WaitAsync(cancellationToken);
     }
 
     // Crude bound on memory: when full, start again (entries are cheap to rebuild compared with unbounded growth).

@@ -9,7 +9,7 @@ using SmpShade.Api.Tests.Infrastructure;
 namespace SmpShade.Api.Tests.Photos;
 
 /// <summary>The real server (Kestrel on a loopback port), one analysis slot, and a 2-second upload deadline.</summary>
-public sealed class SlowUploadFactory : SmpShadeFactory
+public class SlowUploadFactory : SmpShadeFactory
 {
     public SlowUploadFactory()
     {
