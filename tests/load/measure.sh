@@ -49,10 +49,10 @@ echo -n "four PNG text bombs at once ($(stat -c %s "$work/bomb.png") B each, zTX
 # (Each wait names its curls: a bare wait would wait for the service too.)
 curls=()
 for i in 1 2 3 4; do
-  curl -s -o /dev/null -w " %{http_code} in %{time_total} s;" -F "photo=@$work/bomb.png;type=image/png" "$base/api/v1/analyses" > "$work/bomb.$i" &
+  curl -s -o /dev/null -w " %{http_code} in %{time_total} s;" -F "photo=@$work/bomb.png;type=image/png" "$base/api/v1/analyses" > "$work/result.bomb.$i" &
   curls+=($!)
 done
-wait "${curls[@]}"; cat "$work"/bomb.*; echo
+wait "${curls[@]}"; cat "$work"/result.bomb.*; echo
 echo -n "four uploads trickling at 300 B/s:"
 curls=()
 for i in 1 2 3 4; do

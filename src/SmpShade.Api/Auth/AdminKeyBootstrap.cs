@@ -14,7 +14,7 @@ internal sealed class AdminKeyBootstrap(IServiceScopeFactory scopes, IOptions<Au
         await using var scope = scopes.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         // Replicas starting together seed in turn: one configured key row, one printed first-start key.
-        await using var firstStart = await FirstStartLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>(), cancellationToken);
+        await using var firstStart = await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>(), DatabaseLock.FirstStart, cancellationToken);
         string? configured = options.Value.BootstrapAdminKey;
         if (!string.IsNullOrEmpty(configured))
         {

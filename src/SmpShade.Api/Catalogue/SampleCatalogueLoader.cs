@@ -20,7 +20,7 @@ internal sealed class SampleCatalogueLoader(IServiceScopeFactory scopes, IOption
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmpShadeDbContext>();
         // Replicas starting together check and load in turn, so the sample is loaded once (not as versions 1 and 2).
-        await using var firstStart = await FirstStartLock.AcquireAsync(db, cancellationToken);
+        await using var firstStart = await DatabaseLock.AcquireAsync(db, DatabaseLock.FirstStart, cancellationToken);
         if (await db.Suppliers.AnyAsync(cancellationToken))
         {
             return;

@@ -41,7 +41,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Applies <see cref="DatabaseOptions.Migrate"/>: creates or upgrades the schema (one replica at a time, under
-    /// <see cref="FirstStartLock"/>), or checks that nothing is pending. Returns false when the service should exit
+    /// <see cref="DatabaseLock"/>), or checks that nothing is pending. Returns false when the service should exit
     /// instead of serving (<c>Database:Migrate=Only</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException"><c>Database:Migrate=Never</c> and the schema is behind this build.</exception>
@@ -59,7 +59,7 @@ public static class DatabaseSetup
         }
 
         await CreateDatabaseIfMissingAsync(db);
-        await using (await FirstStartLock.AcquireAsync(db, CancellationToken.None))
+        await using (await DatabaseLock.AcquireAsync(db, DatabaseLock.FirstStart, CancellationToken.None))
         {
             await db.Database.MigrateAsync();
         }

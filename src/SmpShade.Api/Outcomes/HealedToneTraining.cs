@@ -12,7 +12,8 @@ namespace SmpShade.Api.Outcomes;
 /// Trains a new version from every recorded outcome and stores it with its cross-validation and whether it beats
 /// physics-only. It never puts a version in force: an admin promotes one (<see cref="HealedTonePromotions"/>), so
 /// outcomes from one key cannot change what every clinic is told. Trainings run one at a time in this process
-/// (<see cref="TrainingGate"/>); across replicas the unique version number refuses a duplicate.
+/// (<see cref="TrainingGate"/>) and, on PostgreSQL, across replicas (<see cref="DatabaseLock.Training"/>): a second
+/// one waits, then sees the first's version (an automatic one finds nothing new to train on).
 /// </summary>
 public sealed class HealedToneTraining(
     SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options,
@@ -39,6 +40,7 @@ public sealed class HealedToneTraining(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            await using var replicas = await DatabaseLock.AcquireAsync(db, DatabaseLock.Training, cancellationToken);
             if (newOutcomes > 0 && await NewOutcomesAsync(cancellationToken) < newOutcomes)
             {
                 return null;
