@@ -3,9 +3,9 @@ namespace SmpShade.Colour.Tests;
 /// <summary>
 /// A small photon Monte Carlo of one turbid slab between index-matched media (the method of MCML: Wang, Jacques &amp;
 /// Zheng 1995, Comput. Methods Programs Biomed. 47:131): exponential steps, implicit absorption (the weight falls by
-/// the albedo at each interaction), Henyey–Greenstein deflection, Russian roulette below weight 10⁻⁴. Groundwork for
-/// calibrating how light entering around a finite SMP dot lightens it (docs/science.md §7): following each photon's
-/// lateral position and the layered skin stack are the next steps. A test tool: the service never runs it.
+/// the albedo at each interaction), Henyey–Greenstein deflection, Russian roulette below weight 10⁻⁴. Its layered,
+/// index-mismatched and laterally resolved extension is <see cref="MonteCarloLayers"/> (docs/science.md §7). A test
+/// tool: the service never runs it.
 /// </summary>
 public static class MonteCarloSlab
 {
@@ -44,7 +44,7 @@ public static class MonteCarloSlab
                 }
 
                 w *= albedo;
-                (ux, uy, uz) = Deflect(ux, uy, uz, g, random);
+                (ux, uy, uz) = Deflect(ux, uy, uz, g, random.NextDouble(), random.NextDouble());
                 if (w < 1e-4)
                 {
                     if (random.NextDouble() < 0.1)
@@ -64,14 +64,17 @@ public static class MonteCarloSlab
         return (r / photons, t / photons, Error(r, r2), Error(t, t2));
     }
 
-    /// <summary>A Henyey–Greenstein deflection (MCML's Spin): cos θ sampled from the HG distribution, φ uniform.</summary>
-    private static (double, double, double) Deflect(double ux, double uy, double uz, double g, Random random)
+    /// <summary>
+    /// A Henyey–Greenstein deflection (MCML's Spin): cos θ sampled from the HG distribution with the uniform number
+    /// <paramref name="forAngle"/>, φ uniform from <paramref name="forAzimuth"/>.
+    /// </summary>
+    internal static (double, double, double) Deflect(double ux, double uy, double uz, double g, double forAngle, double forAzimuth)
     {
         double cost = g == 0
-            ? (2 * random.NextDouble()) - 1
-            : (1 + (g * g) - Math.Pow((1 - (g * g)) / (1 - g + (2 * g * random.NextDouble())), 2)) / (2 * g);
+            ? (2 * forAngle) - 1
+            : (1 + (g * g) - Math.Pow((1 - (g * g)) / (1 - g + (2 * g * forAngle)), 2)) / (2 * g);
         double sint = Math.Sqrt(Math.Max(0, 1 - (cost * cost)));
-        double phi = 2 * Math.PI * random.NextDouble();
+        double phi = 2 * Math.PI * forAzimuth;
         double cosp = Math.Cos(phi), sinp = Math.Sin(phi);
         if (Math.Abs(uz) > 0.99999)
         {
