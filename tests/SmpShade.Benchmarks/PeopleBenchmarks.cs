@@ -24,6 +24,7 @@ namespace SmpShade.Benchmarks;
 public class PeopleBenchmarks : IDisposable
 {
     private byte[] portrait = [];
+    private byte[] hairline = [];
     private PhotoAnalyzer analyzer = null!;
     private PeopleModels models = null!;
     private PhotoPixels chart = null!;
@@ -32,6 +33,7 @@ public class PeopleBenchmarks : IDisposable
     public void Setup()
     {
         portrait = Upscaled("portrait.jpg", 3098, 3872); // 12.0 MP at the photo's 0.8 aspect
+        hairline = Upscaled("portrait.jpg", 4600, 2600, new Rectangle(340, 20, 300, 170)); // 12.0 MP, no face in it
         models = new PeopleModels(Options.Create(new PhotoOptions()), NullLogger<PeopleModels>.Instance);
         if (!models.Available)
         {
@@ -42,12 +44,13 @@ public class PeopleBenchmarks : IDisposable
         chart = PhotoDecoder.Decode(Upscaled("chart.jpg", 4242, 2828), new PhotoOptions(), CancellationToken.None); // 12.0 MP
     }
 
-    private static byte[] Upscaled(string resource, int width, int height)
+    /// <summary>The embedded photo (or a crop of it) resized to <paramref name="width"/> × <paramref name="height"/>, as a quality-90 JPEG.</summary>
+    private static byte[] Upscaled(string resource, int width, int height, Rectangle? crop = null)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException(resource + " is not embedded");
         using var image = Image.Load<Rgb24>(stream);
-        image.Mutate(x => x.Resize(width, height));
+        image.Mutate(x => (crop is { } c ? x.Crop(c) : x).Resize(width, height));
         using var output = new MemoryStream();
         image.Save(output, new JpegEncoder { Quality = 90 });
         return output.ToArray();
@@ -75,6 +78,18 @@ public class PeopleBenchmarks : IDisposable
         using var slot = analyzer.Reserve(CancellationToken.None);
         var result = slot.Analyze(portrait, AnalysisOptions.Default, CancellationToken.None);
         return result.Regions.Method == "people" ? result.Hair.Lab.L : throw new InvalidOperationException("no person found");
+    }
+
+    /// <summary>
+    /// A close-up of a hairline (the portrait's hair and forehead above the brows, 12 MP), the usual SMP photo: no face,
+    /// so every detector pass runs before the colour clustering answers.
+    /// </summary>
+    [Benchmark(Description = "Analyse auto, no face (hairline close-up)")]
+    public double AnalyseAutoNoFace()
+    {
+        using var slot = analyzer.Reserve(CancellationToken.None);
+        var result = slot.Analyze(hairline, AnalysisOptions.Default, CancellationToken.None);
+        return result.Regions.Method == "colours" ? result.Hair.Lab.L : throw new InvalidOperationException("a face was found in the hairline close-up");
     }
 
     [Benchmark(Description = "Chart search, 12 MP (decoded)")]

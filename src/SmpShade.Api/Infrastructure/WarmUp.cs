@@ -12,7 +12,7 @@ namespace SmpShade.Api.Infrastructure;
 /// <summary>
 /// Builds everything the first requests would otherwise build, before the server takes requests: the skin optics
 /// tables, the prepared catalogue of the default match, the correction in force, the EF queries, the JSON
-/// contracts, and one photo analysed with marked and with guessed regions (ImageSharp, ML.NET k-means, MediaPipe's
+/// contracts, and one photo analysed with marked and with guessed regions (ImageSharp, k-means, MediaPipe's
 /// nets). Issue 15: a fresh replica's first 16 concurrent matches took up to 11 s while a warm one answered in 61 ms.
 /// A hosted service registered last, so it runs after the schema, the keys and the first-start sample catalogue, and
 /// before Kestrel listens: <c>/health/ready</c> cannot answer before it is done. A failure is logged and start goes on

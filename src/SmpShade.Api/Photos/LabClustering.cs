@@ -1,17 +1,27 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Photos;
 
 /// <summary>
-/// k-means on Lab with ML.NET (hair regions, docs/api.md "Analysing a photo"; guessed regions, docs/auto-regions.md). Training sees a deterministic, evenly spaced subsample capped at
-/// <c>maxTrainingPoints</c>; every point is then assigned to its nearest centroid (Euclidean in Lab, as k-means uses).
-/// Seeded and single-threaded so the same photo always gives the same clusters.
+/// k-means on Lab (hair regions, docs/api.md "Analysing a photo"; guessed regions, docs/auto-regions.md): Lloyd's
+/// algorithm in double precision, seeded by k-means++ (Arthur and Vassilvitskii 2007, "k-means++: the advantages of
+/// careful seeding") from a fixed seed, the best of <see cref="Seedings"/> seedings by within-cluster sum of squares.
+/// Training sees a deterministic, evenly spaced subsample capped at <c>maxTrainingPoints</c>; every point is then
+/// assigned to its nearest centroid (Euclidean in Lab, as k-means uses). The same points always give the same clusters.
+/// Written here rather than taken from ML.NET, whose trainer built a data view, a schema and a model per call: on a
+/// 4,000-point hair region that was most of the hair measurement's time (issue 13's profile).
 /// </summary>
 public static class LabClustering
 {
+    /// <summary>Seed of the k-means++ draws (any fixed value: it only has to be the same every time).</summary>
+    private const int Seed = 20260101;
+
+    /// <summary>Independent k-means++ seedings tried; the one ending with the smallest sum of squares is kept.</summary>
+    private const int Seedings = 4;
+
+    /// <summary>Lloyd iterations at most (they stop earlier once no point changes cluster).</summary>
+    private const int MaxIterations = 100;
+
     /// <summary>Cluster centroids and the cluster of every input point.</summary>
     public sealed record Clusters(IReadOnlyList<Lab> Centroids, int[] Assignment);
 
@@ -24,89 +34,172 @@ public static class LabClustering
         }
 
         int stride = Math.Max(1, (int)Math.Ceiling((double)points.Count / maxTrainingPoints));
-        var rows = new List<LabRow>(points.Count / stride + 1);
-        var distinct = new HashSet<(float, float, float)>();
-        for (int i = 0; i < points.Count; i += stride)
+        var training = new Lab[((points.Count - 1) / stride) + 1];
+        var distinct = new HashSet<Lab>();
+        for (int i = 0, t = 0; i < points.Count; i += stride, t++)
         {
-            var p = points[i];
-            rows.Add(new LabRow { Features = [(float)p.L, (float)p.A, (float)p.B] });
-            distinct.Add(((float)p.L, (float)p.A, (float)p.B));
+            training[t] = points[i];
+            distinct.Add(points[i]);
         }
 
-        // A flat region (a synthetic patch, a clipped or very smooth area) has fewer distinct colours than clusters:
-        // ML.NET's k-means++ refuses that, so ask for no more clusters than there are colours.
+        // A flat region (a synthetic patch, a clipped or very smooth area) has fewer distinct colours than clusters.
         k = Math.Min(k, distinct.Count);
+        Lab[] centroids;
         if (k == 1)
         {
-            var only = rows[0].Features;
-            return new Clusters([new Lab(only[0], only[1], only[2])], new int[points.Count]);
+            centroids = [training[0]];
         }
-
-        var ml = new MLContext(seed: 20260101);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var trainer = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+        else
         {
-            FeatureColumnName = nameof(LabRow.Features),
-            NumberOfClusters = k,
-            NumberOfThreads = 1,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
-            MaximumNumberOfIterations = 100,
-        });
-        KMeansModelParameters model;
-        try
-        {
-            model = trainer.Fit(data).Model;
-        }
-        catch (InvalidOperationException)
-        {
-            // ML.NET measures distances in float as |x|² + |c|² − 2x·c: near L* 100 colours closer than about 0.03 cancel
-            // to the same point, and k-means++ then finds "not enough distinct instances" although the doubles differ
-            // (a profile with a tone curve of gamma 0.0001 does this to a whole photo). Such colours are one cluster.
-            return new Clusters([ColourMean(points)], new int[points.Count]);
-        }
-
-        VBuffer<float>[] raw = [];
-        model.GetClusterCentroids(ref raw, out int found);
-        var centroids = new Lab[found];
-        for (int c = 0; c < found; c++)
-        {
-            var v = raw[c].DenseValues().ToArray();
-            centroids[c] = new Lab(v[0], v[1], v[2]);
+            var random = new Random(Seed);
+            centroids = [];
+            double best = double.MaxValue;
+            for (int s = 0; s < Seedings; s++)
+            {
+                var (found, cost) = Lloyd(training, SeedPlusPlus(training, k, random));
+                if (cost < best)
+                {
+                    (centroids, best) = (found, cost);
+                }
+            }
         }
 
         var assignment = new int[points.Count];
         for (int i = 0; i < points.Count; i++)
         {
-            assignment[i] = Nearest(centroids, points[i]);
+            assignment[i] = Nearest(centroids, points[i], out _);
         }
 
         return new Clusters(centroids, assignment);
     }
 
-    private static Lab ColourMean(IReadOnlyList<Lab> points) =>
-        new(points.Average(p => p.L), points.Average(p => p.A), points.Average(p => p.B));
+    /// <summary>k-means++: the first centre uniformly at random, each next one drawn with probability ∝ D², the squared distance to the nearest centre so far.</summary>
+    private static Lab[] SeedPlusPlus(Lab[] points, int k, Random random)
+    {
+        var centres = new Lab[k];
+        centres[0] = points[random.Next(points.Length)];
+        var d2 = new double[points.Length];
+        for (int i = 0; i < points.Length; i++)
+        {
+            d2[i] = Squared(points[i], centres[0]);
+        }
 
-    private static int Nearest(Lab[] centroids, Lab p)
+        for (int c = 1; c < k; c++)
+        {
+            double total = 0;
+            foreach (double d in d2)
+            {
+                total += d;
+            }
+
+            // At least k distinct points exist, so some point lies off the centres chosen so far and total > 0.
+            double target = random.NextDouble() * total;
+            int chosen = points.Length - 1;
+            for (int i = 0; i < points.Length; i++)
+            {
+                target -= d2[i];
+                if (target < 0 && d2[i] > 0)
+                {
+                    chosen = i;
+                    break;
+                }
+            }
+
+            while (d2[chosen] == 0)
+            {
+                chosen--; // rounding left the draw past the end: the last point off the centres
+            }
+
+            centres[c] = points[chosen];
+            for (int i = 0; i < points.Length; i++)
+            {
+                d2[i] = Math.Min(d2[i], Squared(points[i], centres[c]));
+            }
+        }
+
+        return centres;
+    }
+
+    /// <summary>Lloyd's iterations from <paramref name="centres"/>; returns the centroids and their sum of squared distances.</summary>
+    private static (Lab[] Centroids, double Cost) Lloyd(Lab[] points, Lab[] centres)
+    {
+        int k = centres.Length;
+        var assignment = new int[points.Length];
+        Array.Fill(assignment, -1);
+        var sums = new double[k * 3];
+        var counts = new int[k];
+        double cost = 0;
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            bool changed = false;
+            cost = 0;
+            Array.Clear(sums);
+            Array.Clear(counts);
+            for (int i = 0; i < points.Length; i++)
+            {
+                int c = Nearest(centres, points[i], out double d);
+                cost += d;
+                changed |= c != assignment[i];
+                assignment[i] = c;
+                counts[c]++;
+                sums[3 * c] += points[i].L;
+                sums[(3 * c) + 1] += points[i].A;
+                sums[(3 * c) + 2] += points[i].B;
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+
+            for (int c = 0; c < k; c++)
+            {
+                // A centre that lost every point moves to the point farthest from its own centre (it then wins that point).
+                centres[c] = counts[c] > 0
+                    ? new Lab(sums[3 * c] / counts[c], sums[(3 * c) + 1] / counts[c], sums[(3 * c) + 2] / counts[c])
+                    : Farthest(points, assignment, centres);
+            }
+        }
+
+        return (centres, cost);
+    }
+
+    private static Lab Farthest(Lab[] points, int[] assignment, Lab[] centres)
+    {
+        int farthest = 0;
+        double most = -1;
+        for (int i = 0; i < points.Length; i++)
+        {
+            double d = Squared(points[i], centres[assignment[i]]);
+            if (d > most)
+            {
+                (farthest, most) = (i, d);
+            }
+        }
+
+        return points[farthest];
+    }
+
+    private static double Squared(Lab p, Lab c)
+    {
+        double dl = p.L - c.L, da = p.A - c.A, db = p.B - c.B;
+        return (dl * dl) + (da * da) + (db * db);
+    }
+
+    /// <summary>The nearest centroid (the first on a tie) and the squared distance to it.</summary>
+    private static int Nearest(Lab[] centroids, Lab p, out double distance)
     {
         int best = 0;
-        double bestD = double.MaxValue;
+        distance = double.MaxValue;
         for (int c = 0; c < centroids.Length; c++)
         {
-            double dl = p.L - centroids[c].L, da = p.A - centroids[c].A, db = p.B - centroids[c].B;
-            double d = (dl * dl) + (da * da) + (db * db);
-            if (d < bestD)
+            double d = Squared(p, centroids[c]);
+            if (d < distance)
             {
-                (best, bestD) = (c, d);
+                (best, distance) = (c, d);
             }
         }
 
         return best;
-    }
-
-    /// <summary>One training row for ML.NET.</summary>
-    private sealed class LabRow
-    {
-        [VectorType(3)]
-        public float[] Features { get; set; } = [];
     }
 }
