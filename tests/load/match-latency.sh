@@ -10,10 +10,10 @@ requests=${1:-200}
 port=${PORT:-5198}
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-dll=src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll
+dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
 [ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
 
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "http://127.0.0.1:$port" > "$work/service.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
 pid=$!
 until curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; do sleep 0.2; done
 

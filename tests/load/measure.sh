@@ -14,7 +14,7 @@ port=${PORT:-5199}
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-dll=src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll
+dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
 [ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
 admin="smp_load_admin_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 mem() { grep "$1" "/proc/$pid/status" | awk '{printf "%d MB", $2 / 1024}'; }
@@ -31,7 +31,7 @@ python3 "$here/attacks.py" "$work"
 echo "load average before start: $(load)"
 started=$(date +%s.%N)
 ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" Photos__MaxConcurrentAnalyses=4 Auth__BootstrapAdminKey="$admin" \
-  dotnet "$dll" --urls "$base" > "$work/service.log" 2>&1 &
+  dotnet "$dll" --urls "$base" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
 pid=$!
 until curl -sf "$base/health/ready" > /dev/null; do sleep 0.2; done
 echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s; rss $(mem VmRSS); $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged')"

@@ -12,11 +12,13 @@ public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, strin
     double Years, bool StartLighter, bool Blends);
 
 /// <summary>
-/// Runs a match: pigments from the source, their optics from the cache, the skin fitted once, every candidate ranked,
+/// Runs a match: pigments from the source, their optics from the cache, the skin fitted once per distinct measured
+/// colour (<see cref="FittedSkins"/>), every candidate ranked,
 /// the answer shaped with the model's name, assumptions and correction.
 /// </summary>
 public sealed class MatchService(
-    IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, IHealedToneCorrectionSource corrections)
+    IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, IHealedToneCorrectionSource corrections,
+    FittedSkins skins)
 {
     /// <summary>Matches; an unknown or empty catalogue is a 404 problem (<see cref="IPigmentSource.CatalogueMissing"/>).</summary>
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
@@ -24,7 +26,7 @@ public sealed class MatchService(
         ArgumentNullException.ThrowIfNull(plan);
         var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
         var correction = await corrections.InForceAsync(cancellationToken);
-        var fit = model.FitSkin(plan.Skin);
+        var fit = await skins.FitAsync(plan.Skin, cancellationToken);
         var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
         var ranking = ranker.Rank(prepared, new MatchQuery(plan.Target, fit, plan.Top, plan.Years, plan.StartLighter, plan.Blends), correction);
 

@@ -14,6 +14,7 @@ public static class MatchingSetup
         services.AddSingleton(sp => new HealedToneModel(sp.GetRequiredService<IOptions<HealedToneOptions>>().Value));
         services.AddSingleton<MatchRanker>();
         services.AddSingleton<PreparedCatalogueCache>();
+        services.AddSingleton<FittedSkins>();
         services.AddScoped<IPigmentSource, CataloguePigmentSource>();
         services.AddScoped<MatchService>();
         return services;

@@ -41,9 +41,9 @@ internal sealed class InkTable
         this.baseAbsorption = baseAbsorption;
         this.baseScattering = baseScattering;
         values = new double[Padded * Plane];
-        // One wavelength per work item: on an idle machine the cores share the ≈ 10⁴ stackings; under load the items
-        // simply run one after another on the request's thread.
-        Parallel.For(0, Chromophores.Count, w => SolvePlane(transport, w, tops[w], deeps[w]));
+        // One wavelength per work item: on an idle machine the cores share the ≈ 10⁴ stackings; under load (work
+        // waiting in the pool) they run one after another on the request's thread.
+        LoadAwareParallel.For(Chromophores.Count, w => SolvePlane(transport, w, tops[w], deeps[w]));
     }
 
     /// <summary>The solved value at grid node (a, s) of wavelength <paramref name="w"/>.</summary>

@@ -35,7 +35,7 @@ public sealed class SkinLayers
         var (wx, wy, wz) = colour.Weights;
         Array.Fill(baseAbsorption, 1);
         Array.Fill(baseScattering, 10);
-        Parallel.For(0, Chromophores.Count, i =>
+        LoadAwareParallel.For(Chromophores.Count, i =>
         {
             var stack = transport.Surface.Over(transport.Epidermis(i, melaninFraction))
                 .Over(transport.Dermis(i, bloodFraction, o.PapillaryDermisMicrometres * 1e-4));
@@ -70,6 +70,9 @@ public sealed class SkinLayers
 
     /// <summary>The prediction table (solved on first use).</summary>
     internal InkTable Table => table.Value;
+
+    /// <summary>Solves the prediction table now rather than on the first prediction (a cache that shares this skin).</summary>
+    public void Prepare() => _ = table.Value;
 
     /// <summary>Per wavelength, the layers above the ink (<see cref="Top"/>) and the deep dermis's reflection.</summary>
     internal (IReadOnlyList<Top> Tops, IReadOnlyList<double[]> Deeps) Stack => (tops, deeps);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issue 15's match figure alone: the built service on 127.0.0.1, and straight after start 16 concurrent JSON matches
+# (wrk, 15 s): answers by status, p50/p99, the service's CPU time per answer (user + system from /proc).
+# SCRIPT=match-varied.lua sends a new skin every time (no fitted skin reused). DLL=<path> measures another build (a copy
+# of the old one, for a before/after in one quiet window); extra environment (DOTNET_gcServer=0 …) reaches the service.
+# Not part of CI. From the repository root:
+#   dotnet build src/SmpShade.Api -c Release && bash tests/load/match-burst.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+export HERE="$here"
+port=${PORT:-5197}
+base="http://127.0.0.1:$port"
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
+[ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; } # clock ticks
+
+ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "$base" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
+pid=$!
+until curl -sf "$base/health/ready" > /dev/null; do kill -0 "$pid" 2> /dev/null || { cat "$work/service.log"; exit 1; }; sleep 0.2; done
+echo "$dll ready; $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged'); load $(load)"
+before=$(cpu)
+wrk -t2 -c16 -d15s --timeout 10s --latency -s "$here/${SCRIPT:-match.lua}" "$base/api/v1/matches" > "$work/wrk.txt"
+used=$(( $(cpu) - before ))
+grep -E "Requests/sec|statuses|^ +(50|75|90|99)%" "$work/wrk.txt"
+answers=$(grep -o '200=[0-9]*' "$work/wrk.txt" | cut -d= -f2)
+awk -v t="$used" -v hz="$(getconf CLK_TCK)" -v n="${answers:-1}" 'BEGIN { printf "service CPU time: %.1f ms per answer\n", t * 1000 / hz / n }'
+echo "server errors logged: $(grep -c 'fail:' "$work/service.log" || true); load after $(load)"
