@@ -38,21 +38,35 @@ public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time, Chose
         return (row, key);
     }
 
-    /// <summary>Stores a key a person chose (the configured bootstrap key) with the slow salted hash.</summary>
-    public Task<ApiKey> StoreChosenAsync(string key, string name, string role, string? supplier, CancellationToken cancellationToken) =>
-        AddAsync(name, role, supplier, ApiKeyHasher.SlowPrefix(ApiKeyHasher.SlowIterations), ApiKeyHasher.SlowHash(key), cancellationToken);
+    /// <summary>
+    /// Stores the configured bootstrap key with the slow salted hash (and tells <see cref="ChosenKeyVerifier"/> that
+    /// the row is that key's).
+    /// </summary>
+    public async Task<ApiKey> StoreChosenAsync(string key, string name, string role, string? supplier, CancellationToken cancellationToken)
+    {
+        var row = await AddAsync(name, role, supplier, ApiKeyHasher.SlowPrefix(ApiKeyHasher.SlowIterations), ApiKeyHasher.SlowHash(key), cancellationToken);
+        chosen.KnowConfigured(ApiKeyHasher.Hash(key), [row]);
+        return row;
+    }
 
-    /// <summary>Whether a chosen key is stored, even revoked; one in the old SHA-256 form is rehashed on the way.</summary>
+    /// <summary>
+    /// Whether the configured bootstrap key is stored, even revoked; one in the old SHA-256 form is rehashed on the way.
+    /// The rows it matches are told to <see cref="ChosenKeyVerifier"/>, so wrong keys need not be slow-hashed against them.
+    /// </summary>
     public async Task<bool> ChosenExistsAsync(string key, CancellationToken cancellationToken)
     {
-        if (await FindLegacyAsync(ApiKeyHasher.Hash(key), cancellationToken) is { } legacy)
+        string hash = ApiKeyHasher.Hash(key);
+        if (await FindLegacyAsync(hash, cancellationToken) is { } legacy)
         {
             await RehashAsync(legacy, key, cancellationToken);
+            chosen.KnowConfigured(hash, [legacy]);
             return true;
         }
 
         var slow = await db.ApiKeys.AsNoTracking().Where(k => k.Prefix.StartsWith(ApiKeyHasher.SlowPrefixStart)).ToListAsync(cancellationToken);
-        return slow.Any(k => ApiKeyHasher.SlowMatches(key, k.Hash, k.Prefix));
+        var matching = slow.Where(k => ApiKeyHasher.SlowMatches(key, k.Hash, k.Prefix)).ToList();
+        chosen.KnowConfigured(hash, matching);
+        return matching.Count > 0;
     }
 
     public async Task<List<ApiKey>> ListAsync(CancellationToken cancellationToken) =>
@@ -92,13 +106,15 @@ public sealed class ApiKeyService(SmpShadeDbContext db, TimeProvider time, Chose
         if (await FindLegacyAsync(hash, cancellationToken) is { } legacy)
         {
             await RehashAsync(legacy, presented, cancellationToken);
+            chosen.Verified(hash, legacy);
             return legacy.RevokedAt is null ? legacy : null;
         }
 
         var rows = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Prefix.StartsWith(ApiKeyHasher.SlowPrefixStart) && k.RevokedAt == null)
             .ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : await chosen.VerifyAsync(presented, hash, rows, cancellationToken);
+        // Wrong keys cost no slow hash while every active slow-hashed row is the configured key's (ChosenKeyVerifier).
+        return rows.Count == 0 || chosen.CannotMatch(hash, rows) ? null : await chosen.VerifyAsync(presented, hash, rows, cancellationToken);
     }
 
     /// <summary>A chosen key as stored before slow hashes: SHA-256, found by the start of that hash.</summary>
