@@ -1,3 +1,4 @@
+using SmpShade.Colour.Healing;
 using SmpShade.Colour.Skin;
 using SmpShade.Colour.Spectra;
 
@@ -83,16 +84,29 @@ public sealed class SkinSpectraTests
     }
 
     [Fact]
-    public void The_skin_spectra_set_holds_both_models_over_the_range_of_human_skin()
+    public void The_skin_spectra_set_is_the_healed_tone_models_skin_over_the_range_of_human_skin()
     {
         var set = SkinSpectraSet.Default;
-        Assert.True(set.Models.Count(m => m == SkinSpectraSet.LayerModel) > 100);
-        Assert.True(set.Models.Count(m => m == SkinSpectraSet.DiffusionModel) > 100);
+        Assert.All(set.Models, m => Assert.Equal(SkinSpectraSet.AddingDoublingModel, m));
+        Assert.True(set.Reflectances.Count > 1000);
         var lightness = set.Reflectances.Select(r => VisibleGrid.D65.ToLab(r).L).ToList();
         Assert.InRange(lightness.Min(), SkinSpectraSet.MinL, 30);
         Assert.InRange(lightness.Max(), 70, SkinSpectraSet.MaxL);
         Assert.All(set.Reflectances, r => Assert.All(r, v => Assert.InRange(v, 0, 1)));
         Assert.Equal(set.Reflectances.Count, set.XyzD65.Count);
-        Assert.Throws<ArgumentException>(() => SkinSpectraSet.Build(layers: false, diffusion: false));
+        Assert.Contains(SkinSpectraSet.Build(addingDoubling: true, diffusion: true).Models, m => m == SkinSpectraSet.DiffusionModel);
+        Assert.Throws<ArgumentException>(() => SkinSpectraSet.Build(addingDoubling: false, diffusion: false));
+    }
+
+    [Fact]
+    public void The_sets_members_are_the_healed_tone_models_bare_skin()
+    {
+        // The set must be the model the prediction uses: its member for melanin 0.05, blood 0.01 at epidermis 60 µm,
+        // oxygenation 0.6 and Jacques's mean scattering is that model's own bare skin (table lookup) at 400–700 nm.
+        var model = new HealedToneModel(new HealedToneOptions { BloodSaturation = 0.6 });
+        var expected = new double[Chromophores.Count];
+        model.BareReflectance(0.05, 0.01, expected);
+        int at400 = (int)((400 - VisibleGrid.StartNm) / VisibleGrid.StepNm);
+        Assert.Contains(SkinSpectraSet.Default.Reflectances, r => Enumerable.Range(0, Chromophores.Count).All(i => Math.Abs(r[at400 + i] - expected[i]) < 1e-12));
     }
 }

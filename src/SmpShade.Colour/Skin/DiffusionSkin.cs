@@ -3,8 +3,8 @@ using SmpShade.Colour.Spectra;
 namespace SmpShade.Colour.Skin;
 
 /// <summary>
-/// A second, independent optical model of skin reflectance, beside the healed-tone model's Kubelka–Munk layers
-/// (docs/science.md): an epidermis that only absorbs (Beer–Lambert, diffuse path taken as twice its thickness, in and out)
+/// A second optical model of skin reflectance, of different structure from the healed-tone model's adding-doubling
+/// layers (docs/science.md §3) but with the same chromophores and scattering law: an epidermis that only absorbs (Beer–Lambert, diffuse path taken as twice its thickness, in and out)
 /// over a semi-infinite dermis whose total diffuse reflectance is the diffusion-theory result of Farrell, Patterson &amp;
 /// Wilson (1992, Med. Phys. 19(4) 879–888):
 /// R = (a′/2)·(1 + exp(−(4/3)·A·√(3(1 − a′))))·exp(−√(3(1 − a′))), a′ = μs′/(μa + μs′),
@@ -14,8 +14,8 @@ namespace SmpShade.Colour.Skin;
 /// Phys. Med. Biol. 58 R37: skin a′ ≈ 46 cm⁻¹, b ≈ 1.42).
 /// </summary>
 /// <remarks>
-/// It exists so that what the photo analysis assumes about skin spectra does not rest on one model's structure: the
-/// two models give different spectra for the same colour (see <see cref="SkinSpectraSet"/>).
+/// The tests use it to draw skin whose structure the photo analysis's skin spectra set does not contain, and
+/// <see cref="SkinSpectraSet.Build"/> can add it as a family; the service's set leaves it out (docs/accuracy.md).
 /// </remarks>
 public static class DiffusionSkin
 {

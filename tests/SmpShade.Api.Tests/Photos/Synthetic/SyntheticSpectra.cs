@@ -1,7 +1,6 @@
 using System.Globalization;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
-using SmpShade.Colour.Skin;
 using SmpShade.Colour.Spectra;
 
 namespace SmpShade.Api.Tests.Photos.Synthetic;
@@ -38,17 +37,29 @@ public static class SyntheticSpectra
     public static double[] DarkSkin { get; } = ModelSkin(0.12, 0.01);
 
     /// <summary>
-    /// Bare skin reflectance from the layered Kubelka–Munk skin family (KubelkaMunkSkin, with the defaults the healed-tone
-    /// model had when these scenes were made: K2 0.6, epidermis 60 µm, clear dermis 10 µm, saturation 0.75), defined at
-    /// 400–700 nm in 10 nm steps: interpolated onto the grid and held flat beyond its ends.
+    /// Bare skin reflectance from the retired layered Kubelka–Munk skin (<see cref="RetiredKubelkaMunkSkin"/>, with the
+    /// defaults the healed-tone model had when these scenes were made: K2 0.6, epidermis 60 µm, clear dermis 10 µm,
+    /// saturation 0.75): a skin structure the service's skin spectra set does not contain. Defined at 400–700 nm in
+    /// 10 nm steps: interpolated onto the grid and held flat beyond its ends.
     /// </summary>
     public static double[] ModelSkin(double melaninFraction, double bloodFraction)
     {
         SpectralColour grid = HealedToneModel.Colour;
-        double[] r = KubelkaMunkSkin.Reflectance(melaninFraction, bloodFraction, 0.6, 60, 10, 0.75);
+        double[] r = RetiredKubelkaMunkSkin.Reflectance(melaninFraction, bloodFraction, 0.6, 60, 10, 0.75);
         var spectrum = new Spectrum(grid.StartNm, grid.StepNm, r);
         return FromFunction(spectrum.ValueAt);
     }
+
+    /// <summary>
+    /// The 50 measured skins of Data/nist_skin_reflectance_even_subjects.csv (NIST, Cooksey et al. 2017; source lines at
+    /// its top), linearly interpolated from the file's 3 nm grid (382–778 nm) onto this grid, 380 nm taking the 382 nm
+    /// value. Real skin, drawn by no model: the test of what the skin spectra set assumes.
+    /// </summary>
+    public static IReadOnlyList<(string Name, double[] Reflectance)> MeasuredSkins { get; } = LoadMeasuredSkins();
+
+    /// <summary>The measured skins held out of the skin model's constants (every fifth in file order, as
+    /// data/derive/fit-skin-constants.cs): subjects 10, 20, …, 100.</summary>
+    public static IEnumerable<(string Name, double[] Reflectance)> HeldOutMeasuredSkins => MeasuredSkins.Where((_, i) => i % 5 == 4);
 
     /// <summary>Dark brown hair: melanin load 3 in <see cref="Hair"/> (D65 Lab ≈ 20.8, 9.7, 8.8).</summary>
     public static double[] DarkBrownHair { get; } = Hair(3.0);
@@ -96,6 +107,25 @@ public static class SyntheticSpectra
 
     private static double[] FromFunction(Func<double, double> f) =>
         [.. Enumerable.Range(0, Count).Select(i => f(StartNm + i * StepNm))];
+
+    private static List<(string, double[])> LoadMeasuredSkins()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Data", "nist_skin_reflectance_even_subjects.csv");
+        var lines = File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        string[] names = lines[0].Split(',')[1..];
+        var rows = lines.Skip(1).Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        return [.. names.Select((name, s) => (name, FromFunction(nm =>
+        {
+            int j = Math.Max(0, rows.FindLastIndex(row => row[0] <= nm));
+            if (j == rows.Count - 1 || nm <= rows[0][0])
+            {
+                return rows[j][s + 1];
+            }
+
+            double t = (nm - rows[j][0]) / (rows[j + 1][0] - rows[j][0]);
+            return rows[j][s + 1] + (t * (rows[j + 1][s + 1] - rows[j][s + 1]));
+        })))];
+    }
 
     private static List<(string, double[])> LoadChart()
     {

@@ -1,16 +1,16 @@
 using SmpShade.Colour.Healing;
 using SmpShade.Colour.Spectra;
 
-namespace SmpShade.Colour.Skin;
+namespace SmpShade.Api.Tests.Photos.Synthetic;
 
 /// <summary>
-/// A third family of skin spectra for the photo analysis's camera correction (<see cref="SkinSpectraSet"/>): the
-/// two-flux Kubelka–Munk layers the healed-tone model used before it moved to adding-doubling (Saunderson surface,
-/// epidermis with melanin over a clear dermis over semi-infinite dermis; scattering after Jacques 1998,
-/// μs′ = 2·10¹²·λ⁻⁴ + 2·10⁵·λ^−1.5 cm⁻¹; K = 2μa, S = 0.75μs′). It predicts nothing: it only widens the set of spectral
-/// shapes the correction is fitted to, which is what that correction was validated with (docs/science.md).
+/// The two-flux Kubelka–Munk skin the healed-tone model used before issue 12 (Saunderson surface, epidermis with melanin
+/// over a clear dermis over semi-infinite dermis; scattering after Jacques 1998, μs′ = 2·10¹²·λ⁻⁴ + 2·10⁵·λ^−1.5 cm⁻¹;
+/// K = 2μa, S = 0.75μs′). The service no longer has it: it is kept here only to draw the synthetic photos' skin, so the
+/// photo tests measure skin whose structure the service's skin spectra set (the adding-doubling skin) does not contain,
+/// in the same scenes as before that set changed.
 /// </summary>
-public static class KubelkaMunkSkin
+public static class RetiredKubelkaMunkSkin
 {
     /// <summary>Bare-skin reflectance, 31 samples from 400 nm, specular excluded.</summary>
     /// <param name="melanin">Epidermal melanin volume fraction.</param>
