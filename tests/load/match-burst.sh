@@ -2,7 +2,8 @@
 # Issue 15's match figure alone: the built service on 127.0.0.1, and straight after start 16 concurrent JSON matches
 # (wrk, 15 s): answers by status, p50/p99, the service's CPU time per answer (user + system from /proc).
 # SCRIPT=match-varied.lua sends a new skin every time (no fitted skin reused). DLL=<path> measures another build (a copy
-# of the old one, for a before/after in one quiet window); extra environment (DOTNET_gcServer=0 …) reaches the service.
+# of the old one, for a before/after in one quiet window); CONTENT_ROOT=<dir> starts it with another content root
+# (default: the build's folder, as the Docker image runs); extra environment (DOTNET_gcServer=0 …) reaches the service.
 # Not part of CI. From the repository root:
 #   dotnet build src/SmpShade.Api -c Release && bash tests/load/match-burst.sh
 set -euo pipefail
@@ -17,7 +18,7 @@ dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; } # clock ticks
 
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "$base" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "$base" --contentRoot "${CONTENT_ROOT:-$(cd "$(dirname "$dll")" && pwd)}" > "$work/service.log" 2>&1 &
 pid=$!
 until curl -sf "$base/health/ready" > /dev/null; do kill -0 "$pid" 2> /dev/null || { cat "$work/service.log"; exit 1; }; sleep 0.2; done
 echo "$dll ready; $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged'); load $(load)"

@@ -19,7 +19,8 @@ public sealed class TrainingSignal
 
 /// <summary>
 /// Trains in the background whenever <see cref="HealedToneLearningOptions.AutoTrainAfter"/> outcomes have arrived since
-/// the last training. What it trains is a candidate: only an admin's promotion puts it in force.
+/// the last training. What it trains is a candidate: an admin's promotion puts it in force, or, when enabled, the
+/// automatic promotion rule (<see cref="AutoPromotionRule"/>).
 /// </summary>
 internal sealed partial class BackgroundTraining(
     IServiceScopeFactory scopes, TrainingSignal queue, IOptions<HealedToneLearningOptions> options,
@@ -54,7 +55,8 @@ internal sealed partial class BackgroundTraining(
             var training = scope.ServiceProvider.GetRequiredService<HealedToneTraining>();
             if (await training.TrainAsync("auto", threshold, stoppingToken) is { } version)
             {
-                LogTrained(version.Version, version.OutcomeCount, version.BeatsPhysics, version.Reason);
+                LogTrained(version.Version, version.OutcomeCount, version.BeatsPhysics, version.Reason,
+                    version.RuleVerdict ?? "In force only once an admin promotes it (the automatic promotion rule is off).");
             }
         }
         catch (ProblemException refused) when (refused.Code == HealedToneTraining.NotEnoughOutcomesCode)
@@ -68,8 +70,8 @@ internal sealed partial class BackgroundTraining(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Outcomes} outcomes; beats physics-only: {Beats} (in force only once an admin promotes it). {Reason}")]
-    private partial void LogTrained(int version, int outcomes, bool beats, string reason);
+    [LoggerMessage(LogLevel.Information, "Trained healed-tone correction v{Version} on {Outcomes} outcomes; beats physics-only: {Beats}. {Reason} {Rule}")]
+    private partial void LogTrained(int version, int outcomes, bool beats, string reason, string rule);
 
     [LoggerMessage(LogLevel.Error, "Background training of the healed-tone correction failed")]
     private partial void LogFailed(Exception error);

@@ -53,6 +53,30 @@ public sealed class HealedToneLearningOptions
     [Range(0, 10)]
     public double ImprovementStandardErrors { get; set; } = 2;
 
+    /// <summary>
+    /// Put a trained version in force without an admin when it passes <see cref="AutoPromotionRule"/>. Off by default:
+    /// only an admin promotes. A rule promotion is recorded like an admin's, by <c>rule</c>, and an admin can roll it back.
+    /// </summary>
+    public bool AutoPromote { get; set; }
+
+    /// <summary>
+    /// Fewest outcomes the rule accepts (300): ten times what training needs, so the leave-one-key-out figures rest on
+    /// tens of outcomes per key.
+    /// </summary>
+    [Range(10, 1_000_000)]
+    public int AutoPromoteMinimumOutcomes { get; set; } = 300;
+
+    /// <summary>Fewest distinct API keys among those outcomes (5): several clinics, not one clinic's keys.</summary>
+    [Range(2, 1000)]
+    public int AutoPromoteMinimumKeys { get; set; } = 5;
+
+    /// <summary>
+    /// Largest share of the outcomes one key may have sent (0.3): no single source supplies a third, so a flood from
+    /// one key (issue 15's 1,200 junk outcomes) can never qualify, however well it fits itself.
+    /// </summary>
+    [Range(0.01, 1)]
+    public double AutoPromoteMaximumKeyShare { get; set; } = 0.3;
+
     /// <summary>Boosted trees per channel (FastTree). Few data: a short ensemble with a small learning rate.</summary>
     [Range(1, 2000)]
     public int NumberOfTrees { get; set; } = 100;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Auth;
+using SmpShade.Api.Data;
 
 namespace SmpShade.Api.Outcomes;
 
@@ -15,7 +16,8 @@ public static class HealedToneModelEndpoints
         group.MapPost("/train", TrainAsync).WithName("TrainHealedToneModel")
             .WithSummary("Train the healed-tone correction on every outcome, with cross-validation against physics-only")
             .WithDescription("Stores a new version and says whether it beats physics-only by the margin. It is not put in force: "
-                + "an admin promotes it (POST /api/v1/models/healed-tone/{version}/promote).")
+                + "an admin promotes it (POST /api/v1/models/healed-tone/{version}/promote), unless HealedToneLearning:AutoPromote "
+                + "is on and the automatic promotion rule passes it (its autoPromotion says why or why not).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -39,10 +41,12 @@ public static class HealedToneModelEndpoints
     }
 
     public static async Task<Created<ModelVersionResponse>> TrainAsync(
-        HttpContext context, HealedToneTraining training, CancellationToken cancellationToken)
+        HttpContext context, HealedToneTraining training, SmpShadeDbContext db, CancellationToken cancellationToken)
     {
         var version = await training.TrainAsync(context.GetCaller()!.KeyId, cancellationToken);
-        return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version, active: false, candidate: version.BeatsPhysics));
+        // In force only when the automatic promotion rule promoted it just now.
+        bool active = await PromotedCorrection.InForceVersionAsync(db, cancellationToken) == version.Version;
+        return TypedResults.Created("/api/v1/models/healed-tone", ModelVersionResponse.From(version, active, candidate: version.BeatsPhysics && !active));
     }
 
     public static async Task<Ok<ModelState>> StateAsync(HealedTonePromotions promotions, CancellationToken cancellationToken) =>

@@ -1,16 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmpShade.Api.Data;
 using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>
-/// Which healed-tone correction is in force: only an admin changes it, by promoting a trained version that beats
-/// physics-only, or by rolling back to physics-only or to an earlier version. Every decision is appended to
-/// <c>healed_tone_promotions</c> with the admin key's id. Scoped.
+/// Which healed-tone correction is in force: an admin changes it, by promoting a trained version that beats
+/// physics-only, or by rolling back to physics-only or to an earlier version; with <c>HealedToneLearning:AutoPromote</c>
+/// on, the automatic promotion rule may also promote a version it has just judged (<see cref="AutoPromotionRule"/>).
+/// Every decision is appended to <c>healed_tone_promotions</c> with the admin key's id, or <c>rule</c>. Scoped.
 /// </summary>
-public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics physics, TimeProvider time)
+public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics physics, TimeProvider time, IOptions<HealedToneLearningOptions> options)
 {
+    /// <summary>The actor recorded for promotions made by the automatic promotion rule (key ids are hex, so never this).</summary>
+    public const string RuleActor = "rule";
+
     /// <summary>How many past decisions the state shows.</summary>
     public const int HistoryShown = 20;
 
@@ -40,6 +45,9 @@ public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics ph
         await DecideAsync(version, keyId, cancellationToken);
     }
 
+    /// <summary>Puts <paramref name="version"/> in force for the automatic promotion rule (which has checked it), recorded by <see cref="RuleActor"/>.</summary>
+    internal Task PromoteByRuleAsync(int version, CancellationToken cancellationToken) => DecideAsync(version, RuleActor, cancellationToken);
+
     /// <summary>Puts physics-only in force (no correction). Changes nothing when it already is.</summary>
     public Task PhysicsOnlyAsync(string keyId, CancellationToken cancellationToken) => DecideAsync(null, keyId, cancellationToken);
 
@@ -55,7 +63,8 @@ public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics ph
             {
                 Version = v.Version, TrainedAt = v.TrainedAt, TrainedBy = v.TrainedBy, OutcomeCount = v.OutcomeCount, SourceKeyCount = v.SourceKeyCount,
                 CvPhysicsDeltaE00 = v.CvPhysicsDeltaE00, CvCorrectedDeltaE00 = v.CvCorrectedDeltaE00, CvImprovementStandardError = v.CvImprovementStandardError,
-                BeatsPhysics = v.BeatsPhysics, Reason = v.Reason, PhysicsModel = v.PhysicsModel, Features = v.Features, ModelL = Array.Empty<byte>(),
+                BeatsPhysics = v.BeatsPhysics, Reason = v.Reason, PhysicsModel = v.PhysicsModel, Features = v.Features,
+                RuleVerdict = v.RuleVerdict, KeyOutImprovement = v.KeyOutImprovement, ModelL = Array.Empty<byte>(),
                 ModelA = Array.Empty<byte>(), ModelB = Array.Empty<byte>(),
             }).ToListAsync(cancellationToken);
 
@@ -69,7 +78,8 @@ public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics ph
             usable ? null : $"Version {inForce} was promoted but learnt against other physics than {physics.ModelName}: matches use physics only.",
             [.. items.Where(v => v.Candidate).Select(v => v.Version)],
             items,
-            [.. history.Select(PromotionResponse.From)]);
+            [.. history.Select(PromotionResponse.From)],
+            AutoPromotionSettings.From(options.Value));
     }
 
     private bool Promotable(HealedToneModelVersion v) => v.BeatsPhysics && v.PhysicsModel == physics.ModelName;

@@ -91,12 +91,46 @@ public sealed class HealedToneTrainer(HealedToneLearningOptions options)
             fold[order[i]] = i % options.Folds;
         }
 
+        var corrected = HeldOut(ml, examples, rows, fold, options.Folds, cancellationToken);
         var improvement = new double[n];
         double physicsSum = 0, correctedSum = 0;
-        for (int k = 0; k < options.Folds; k++)
+        for (int i = 0; i < n; i++)
         {
-            var test = Enumerable.Range(0, n).Where(i => fold[i] == k).ToArray();
-            var train = ml.Data.LoadFromEnumerable(Enumerable.Range(0, n).Where(i => fold[i] != k).Select(i => rows[i]).ToArray());
+            var e = examples[i];
+            double physics = DeltaE.Ciede2000(e.Healed, e.Features.Physics), fixedUp = DeltaE.Ciede2000(e.Healed, corrected[i]);
+            physicsSum += physics;
+            correctedSum += fixedUp;
+            improvement[i] = physics - fixedUp;
+        }
+
+        double mean = improvement.Average();
+        double sd = Math.Sqrt(improvement.Sum(d => (d - mean) * (d - mean)) / Math.Max(1, n - 1));
+        return new CrossValidation(options.Folds, physicsSum / n, correctedSum / n, sd / Math.Sqrt(n));
+    }
+
+    /// <summary>
+    /// Each example's corrected prediction by models trained without its group (<paramref name="group"/>[i] in
+    /// 0 … <paramref name="groups"/> − 1): k-fold cross-validation with random folds, leave-one-key-out with groups of keys.
+    /// </summary>
+    public Lab[] HeldOut(IReadOnlyList<TrainingExample> examples, int[] group, int groups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        return HeldOut(new MLContext(options.Seed), examples, [.. examples.Select(e => ResidualRow.From(e.Features, e.Healed))], group, groups, cancellationToken);
+    }
+
+    private Lab[] HeldOut(MLContext ml, IReadOnlyList<TrainingExample> examples, ResidualRow[] rows, int[] group, int groups, CancellationToken cancellationToken)
+    {
+        int n = rows.Length;
+        var corrected = new Lab[n];
+        for (int k = 0; k < groups; k++)
+        {
+            var test = Enumerable.Range(0, n).Where(i => group[i] == k).ToArray();
+            if (test.Length == 0)
+            {
+                continue;
+            }
+
+            var train = ml.Data.LoadFromEnumerable(Enumerable.Range(0, n).Where(i => group[i] != k).Select(i => rows[i]).ToArray());
             var testView = ml.Data.LoadFromEnumerable(test.Select(i => rows[i]).ToArray());
             var residuals = new float[3][];
             for (int channel = 0; channel < 3; channel++)
@@ -108,19 +142,12 @@ public sealed class HealedToneTrainer(HealedToneLearningOptions options)
 
             for (int t = 0; t < test.Length; t++)
             {
-                var e = examples[test[t]];
-                var p = e.Features.Physics;
-                var corrected = Clamp(new Lab(p.L + residuals[0][t], p.A + residuals[1][t], p.B + residuals[2][t]));
-                double physics = DeltaE.Ciede2000(e.Healed, p), fixedUp = DeltaE.Ciede2000(e.Healed, corrected);
-                physicsSum += physics;
-                correctedSum += fixedUp;
-                improvement[test[t]] = physics - fixedUp;
+                var p = examples[test[t]].Features.Physics;
+                corrected[test[t]] = Clamp(new Lab(p.L + residuals[0][t], p.A + residuals[1][t], p.B + residuals[2][t]));
             }
         }
 
-        double mean = improvement.Average();
-        double sd = Math.Sqrt(improvement.Sum(d => (d - mean) * (d - mean)) / Math.Max(1, n - 1));
-        return new CrossValidation(options.Folds, physicsSum / n, correctedSum / n, sd / Math.Sqrt(n));
+        return corrected;
     }
 
     /// <summary>A corrected L* stays within 0–100.</summary>

@@ -10,14 +10,16 @@ namespace SmpShade.Api.Outcomes;
 
 /// <summary>
 /// Trains a new version from every recorded outcome and stores it with its cross-validation and whether it beats
-/// physics-only. It never puts a version in force: an admin promotes one (<see cref="HealedTonePromotions"/>), so
-/// outcomes from one key cannot change what every clinic is told. Trainings run one at a time in this process
+/// physics-only. It puts a version in force only when the opt-in automatic promotion rule is on and passes it
+/// (<see cref="AutoPromotionRule"/>: enough outcomes from enough independent keys, none dominant, still better with
+/// each key left out); otherwise an admin promotes one (<see cref="HealedTonePromotions"/>). Either way outcomes from
+/// one key cannot change what every clinic is told. Trainings run one at a time in this process
 /// (<see cref="TrainingGate"/>) and, on PostgreSQL, across replicas (<see cref="DatabaseLock.Training"/>): a second
 /// one waits, then sees the first's version (an automatic one finds nothing new to train on).
 /// </summary>
 public sealed class HealedToneTraining(
     SmpShadeDbContext db, CatalogueStore catalogue, OutcomePhysics physics, IOptions<HealedToneLearningOptions> options,
-    TrainingGate gate, TimeProvider time)
+    TrainingGate gate, TimeProvider time, HealedTonePromotions promotions, LoadedCorrections loaded)
 {
     /// <summary>The code of the 409 answered when there are fewer outcomes than training needs.</summary>
     public const string NotEnoughOutcomesCode = "model.not_enough_outcomes";
@@ -79,14 +81,38 @@ public sealed class HealedToneTraining(
                 ModelA = trained.ModelA,
                 ModelB = trained.ModelB,
             };
+            var verdict = o.AutoPromote ? await JudgeAsync(outcomes, examples, trained.BeatsPhysics, cancellationToken) : null;
+            version.RuleVerdict = verdict?.Text is { } text && text.Length > 2000 ? text[..2000] : verdict?.Text;
+            version.KeyOutImprovement = verdict?.KeyOutImprovement;
             versions.Add(version);
             await db.SaveChangesAsync(cancellationToken);
+            if (verdict is { Promote: true })
+            {
+                await promotions.PromoteByRuleAsync(version.Version, cancellationToken);
+            }
+
             return version;
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The automatic promotion rule's verdict on what was just trained, against the learnt version in force (if any).</summary>
+    private async Task<RuleVerdict> JudgeAsync(List<Outcome> outcomes, List<TrainingExample> examples, bool beatsPhysics, CancellationToken cancellationToken)
+    {
+        AutoPromotionRule.InForceVersion? inForce = null;
+        if (await PromotedCorrection.InForceVersionAsync(db, cancellationToken) is { } current
+            && await loaded.GetAsync(current, cancellationToken) is { } correction)
+        {
+            long last = await db.Set<HealedToneModelVersion>().Where(v => v.Version == current).Select(v => v.LastOutcomeId).FirstAsync(cancellationToken);
+            inForce = new AutoPromotionRule.InForceVersion(current, last, correction);
+        }
+
+        var data = outcomes.Zip(examples, (x, e) => new KeyedExample(x.Id, x.RecordedByKeyId, e)).ToList();
+        // Leave-one-key-out trains up to ten more models per channel: CPU-bound, off the caller's path like training.
+        return await Task.Run(() => new AutoPromotionRule(options.Value).Judge(data, beatsPhysics, inForce, cancellationToken), cancellationToken);
     }
 
     /// <summary>Outcomes recorded since the last training (all of them before the first).</summary>

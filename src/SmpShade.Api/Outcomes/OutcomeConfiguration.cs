@@ -33,6 +33,7 @@ internal sealed class HealedToneModelVersionConfiguration : IEntityTypeConfigura
         version.Property(v => v.Reason).HasMaxLength(500);
         version.Property(v => v.PhysicsModel).HasMaxLength(100);
         version.Property(v => v.Features).HasMaxLength(4000);
+        version.Property(v => v.RuleVerdict).HasMaxLength(2000);
     }
 }
 

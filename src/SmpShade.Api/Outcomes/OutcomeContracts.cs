@@ -71,15 +71,21 @@ public sealed record CrossValidationSummary(int Folds, double PhysicsOnlyDeltaE0
 /// <param name="Reason">Why it beats, or does not beat, physics-only, with the figures.</param>
 /// <param name="PhysicsModel">The physics (<c>name@parameters</c>) it corrects.</param>
 /// <param name="Features">Features, trainer and settings.</param>
+/// <param name="AutoPromotion">
+/// The automatic promotion rule's verdict when it was trained, every condition with ✓ or ✗; null when the rule was off.
+/// </param>
+/// <param name="KeyOutImprovement">The rule's leave-one-key-out improvement over physics-only (ΔE00); null when not computed.</param>
 public sealed record ModelVersionResponse(
     int Version, string Name, DateTimeOffset TrainedAt, string TrainedBy, int Outcomes, int SourceKeys, CrossValidationSummary CrossValidation,
-    bool Active, bool BeatsPhysics, bool Candidate, string Reason, string PhysicsModel, System.Text.Json.JsonElement Features)
+    bool Active, bool BeatsPhysics, bool Candidate, string Reason, string PhysicsModel, System.Text.Json.JsonElement Features,
+    string? AutoPromotion = null, double? KeyOutImprovement = null)
 {
     internal static ModelVersionResponse From(HealedToneModelVersion v, bool active, bool candidate) => new(
         v.Version, LearnedHealedToneCorrection.NameFor(v.Version), v.TrainedAt, v.TrainedBy, v.OutcomeCount, v.SourceKeyCount,
         new CrossValidationSummary(Folds(v.Features), Math.Round(v.CvPhysicsDeltaE00, 4), Math.Round(v.CvCorrectedDeltaE00, 4),
             Math.Round(v.CvPhysicsDeltaE00 - v.CvCorrectedDeltaE00, 4), Math.Round(v.CvImprovementStandardError, 4)),
-        active, v.BeatsPhysics, candidate, v.Reason, v.PhysicsModel, System.Text.Json.JsonDocument.Parse(v.Features).RootElement.Clone());
+        active, v.BeatsPhysics, candidate, v.Reason, v.PhysicsModel, System.Text.Json.JsonDocument.Parse(v.Features).RootElement.Clone(),
+        v.RuleVerdict, v.KeyOutImprovement is { } k ? Math.Round(k, 4) : null);
 
     private static int Folds(string features)
     {
@@ -94,7 +100,10 @@ public sealed record ModelVersionResponse(
 /// <param name="PreviousVersion">The version in force before; null: physics-only.</param>
 /// <param name="Action"><c>promote</c> (to a newer version) or <c>rollback</c> (to an earlier version or physics-only).</param>
 /// <param name="PromotedAt">When.</param>
-/// <param name="PromotedBy">The admin key id (never the secret); <c>upgrade</c> for the version in force before promotion existed.</param>
+/// <param name="PromotedBy">
+/// The admin key id (never the secret); <c>rule</c> for the automatic promotion rule; <c>upgrade</c> for the version in
+/// force before promotion existed.
+/// </param>
 public sealed record PromotionResponse(int? Version, string Name, int? PreviousVersion, string Action, DateTimeOffset PromotedAt, string PromotedBy)
 {
     internal static PromotionResponse From(HealedToneModelPromotion p) => new(
@@ -110,6 +119,25 @@ public sealed record PromotionResponse(int? Version, string Name, int? PreviousV
 /// <param name="Candidates">Versions that could be promoted now, newest first.</param>
 /// <param name="Items">Every trained version, newest first.</param>
 /// <param name="Promotions">The most recent decisions (up to 20), newest first.</param>
+/// <param name="AutoPromotion">The automatic promotion rule's settings (off unless <c>HealedToneLearning:AutoPromote</c>).</param>
 public sealed record ModelState(
     string Active, int? ActiveVersion, PromotionResponse? Promotion, string? Warning, IReadOnlyList<int> Candidates,
-    IReadOnlyList<ModelVersionResponse> Items, IReadOnlyList<PromotionResponse> Promotions);
+    IReadOnlyList<ModelVersionResponse> Items, IReadOnlyList<PromotionResponse> Promotions, AutoPromotionSettings AutoPromotion);
+
+/// <summary>
+/// The automatic promotion rule (docs/api.md, "Learning from healed results"): when enabled, a version trained on at
+/// least <paramref name="MinimumOutcomes"/> outcomes from at least <paramref name="MinimumKeys"/> keys, none over
+/// <paramref name="MaximumKeyShare"/> of them, that beats physics-only on cross-validation and by at least
+/// <paramref name="MinimumImprovement"/> ΔE00 trained without each key in turn (and the version in force on outcomes it
+/// never saw) goes into force without an admin. Each version's <c>autoPromotion</c> says why it did or did not.
+/// </summary>
+/// <param name="Enabled">False (the default): only an admin promotes.</param>
+/// <param name="MinimumOutcomes">Fewest outcomes.</param>
+/// <param name="MinimumKeys">Fewest distinct source keys.</param>
+/// <param name="MaximumKeyShare">Largest share of the outcomes one key may have sent (0–1).</param>
+/// <param name="MinimumImprovement">Least leave-one-key-out improvement over physics-only, ΔE00.</param>
+public sealed record AutoPromotionSettings(bool Enabled, int MinimumOutcomes, int MinimumKeys, double MaximumKeyShare, double MinimumImprovement)
+{
+    internal static AutoPromotionSettings From(HealedToneLearningOptions o) =>
+        new(o.AutoPromote, o.AutoPromoteMinimumOutcomes, o.AutoPromoteMinimumKeys, o.AutoPromoteMaximumKeyShare, o.MinimumImprovement);
+}

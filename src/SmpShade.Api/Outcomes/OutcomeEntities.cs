@@ -110,6 +110,12 @@ public sealed class HealedToneModelVersion
     /// <summary>Why it beats, or does not beat, physics-only.</summary>
     public required string Reason { get; set; }
 
+    /// <summary>The automatic promotion rule's verdict with its reasons (<see cref="AutoPromotionRule"/>); null when the rule was off.</summary>
+    public string? RuleVerdict { get; set; }
+
+    /// <summary>The rule's leave-one-key-out improvement over physics-only, ΔE00; null when not computed.</summary>
+    public double? KeyOutImprovement { get; set; }
+
     /// <summary>The physics (<c>name@parameters</c>) the residuals were learnt against; another physics cannot use it.</summary>
     public required string PhysicsModel { get; set; }
 
@@ -140,7 +146,10 @@ public sealed class HealedToneModelPromotion
 
     public DateTimeOffset PromotedAt { get; set; }
 
-    /// <summary>Id of the admin key that decided (never the secret), or <c>upgrade</c> for a version in force before promotion existed.</summary>
+    /// <summary>
+    /// Id of the admin key that decided (never the secret); <c>rule</c> for the automatic promotion rule
+    /// (<see cref="AutoPromotionRule"/>); <c>upgrade</c> for a version in force before promotion existed.
+    /// </summary>
     public required string PromotedByKeyId { get; set; }
 
     /// <summary><c>promote</c> (a newer version than before) or <c>rollback</c> (an earlier version, or physics-only).</summary>

@@ -262,6 +262,9 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<double?>("KeyOutImprovement")
+                        .HasColumnType("double precision");
+
                     b.Property<long>("LastOutcomeId")
                         .HasColumnType("bigint");
 
@@ -289,6 +292,10 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RuleVerdict")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("SourceKeyCount")
                         .HasColumnType("integer");

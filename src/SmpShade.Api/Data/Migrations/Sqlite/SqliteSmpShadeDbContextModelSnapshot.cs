@@ -247,6 +247,9 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("KeyOutImprovement")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LastOutcomeId")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +276,10 @@ namespace SmpShade.Api.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleVerdict")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SourceKeyCount")
