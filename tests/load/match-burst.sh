@@ -3,7 +3,8 @@
 # (wrk, 15 s): answers by status, p50/p99, the service's CPU time per answer (user + system from /proc).
 # SCRIPT=match-varied.lua sends a new skin every time (no fitted skin reused). DLL=<path> measures another build (a copy
 # of the old one, for a before/after in one quiet window); CONTENT_ROOT=<dir> starts it with another content root
-# (default: the build's folder, as the Docker image runs); extra environment (DOTNET_gcServer=0 …) reaches the service.
+# (default: the build's folder, as the Docker image runs); COUNTERS=<file.csv> records dotnet-counters' System.Runtime
+# during the run; extra environment (DOTNET_gcServer=0 …) reaches the service.
 # Not part of CI. From the repository root:
 #   dotnet build src/SmpShade.Api -c Release && bash tests/load/match-burst.sh
 set -euo pipefail
@@ -23,6 +24,9 @@ pid=$!
 until curl -sf "$base/health/ready" > /dev/null; do kill -0 "$pid" 2> /dev/null || { cat "$work/service.log"; exit 1; }; sleep 0.2; done
 echo "$dll ready; $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged'); load $(load)"
 before=$(cpu)
+if [ -n "${COUNTERS:-}" ]; then # GC and thread-pool counters during the run, as CSV (needs dotnet-counters)
+  dotnet-counters collect -p "$pid" --refresh-interval 1 --format csv -o "$COUNTERS" --counters System.Runtime > /dev/null 2>&1 &
+fi
 wrk -t2 -c16 -d15s --timeout 10s --latency -s "$here/${SCRIPT:-match.lua}" "$base/api/v1/matches" > "$work/wrk.txt"
 used=$(( $(cpu) - before ))
 grep -E "Requests/sec|statuses|^ +(50|75|90|99)%" "$work/wrk.txt"
