@@ -48,6 +48,13 @@ public static class SkinStackOptics
         return new McDot(InkLayer, diameterMm / 20, mua, musr / (1 - model.Options.Anisotropy));
     }
 
+    /// <summary>The ink-free dermis's μa and μs′ (cm⁻¹) at wavelength index <paramref name="i"/>.</summary>
+    public static (double Absorption, double ReducedScattering) Dermis(SkinLayers skin, int i)
+    {
+        ArgumentNullException.ThrowIfNull(skin);
+        return (skin.Dermis.Absorption[i], skin.Dermis.Scattering[i]);
+    }
+
     /// <summary>The deep dermis's diffusion length 1/μeff, μeff = √(3μa(μa + μs′)), cm.</summary>
     public static double DiffusionLengthCm(SkinLayers skin, int i)
     {

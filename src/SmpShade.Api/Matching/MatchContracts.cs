@@ -31,30 +31,39 @@ public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);
 public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabValue Lab);
 
 /// <summary>
-/// One ranked pigment at one dilution. <c>healed</c> is a healed dot up close (predicted as an infinite plane of ink);
-/// <c>fromDistance</c> the treated area from conversational distance: dots and the skin between them mixed by area in
-/// XYZ (model.assumptions dotDiameterMillimetres, dotsPerSquareCentimetre). Ranking uses <c>healed</c>.
+/// One ranked pigment at one dilution. <c>healed</c> is the healed ink predicted as an infinite plane of ink;
+/// <c>healedDot</c> a healed dot of model.assumptions dotDiameterMillimetres up close, lighter than the plane because
+/// light entering the skin around it spreads under it (model.dotCorrection; <c>deltaE00Dot</c> its ΔE00 to the
+/// target); <c>fromDistance</c> the treated area from conversational distance: those dots and the skin between them
+/// mixed by area in XYZ (dotsPerSquareCentimetre). Ranking uses <c>healed</c> (docs/science.md §7 says why).
 /// </summary>
 public sealed record MatchCandidate(
-    PigmentSummary Pigment, double WaterParts, HealedColour Healed, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
+    PigmentSummary Pigment, double WaterParts, HealedColour Healed, HealedColour HealedDot, double DeltaE00Dot, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
     double Score, string Tier, string Explanation);
 
 /// <summary>A share of a blend.</summary>
 public sealed record BlendPart(PigmentSummary Pigment, double Parts);
 
-/// <summary>A two-pigment blend at one dilution (<c>healed</c> and <c>fromDistance</c> as for a candidate).</summary>
+/// <summary>A two-pigment blend at one dilution (<c>healed</c>, <c>healedDot</c> and <c>fromDistance</c> as for a candidate).</summary>
 public sealed record MatchBlend(
-    IReadOnlyList<BlendPart> Pigments, double WaterParts, HealedColour Healed, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
+    IReadOnlyList<BlendPart> Pigments, double WaterParts, HealedColour Healed, HealedColour HealedDot, double DeltaE00Dot, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
     double Score, string Tier, string Explanation);
 
 /// <summary>How the client's skin was modelled.</summary>
 public sealed record SkinFitSummary(LabValue Measured, LabValue Model, double Melanin, double Blood, double DeltaE00, double Ita);
 
-/// <summary>The model that made the predictions: name, parameter version, every assumption, and the correction used.</summary>
+/// <summary>
+/// The model that made the predictions: name, parameter version, every assumption, the learned correction used, and the
+/// lateral dot correction behind <c>healedDot</c>.
+/// </summary>
 public sealed record ModelSummary(
-    string Name, string ParametersVersion, string Illuminant, string Observer, IReadOnlyDictionary<string, double> Assumptions, string Correction);
+    string Name, string ParametersVersion, string Illuminant, string Observer, IReadOnlyDictionary<string, double> Assumptions, string Correction,
+    DotCorrectionSummary DotCorrection);
+
+/// <summary>The lateral dot correction (docs/science.md §7): name, the fitted values' version and the values.</summary>
+public sealed record DotCorrectionSummary(string Name, string ParametersVersion, IReadOnlyDictionary<string, double> Parameters);
 
 /// <summary>The ΔE00 bounds the tiers use on this skin.</summary>
 public sealed record ThresholdSummary(double Perceptibility, double Acceptability);

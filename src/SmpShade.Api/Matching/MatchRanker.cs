@@ -27,8 +27,9 @@ public sealed record MatchQuery(Lab Target, SkinFit Skin, int Top, double Years,
 /// <param name="Healed">Predicted healed colour, D65.</param>
 /// <param name="Difference">CIEDE2000 healed vs target, with the weighted ΔL′/S_L, ΔC′/S_C, ΔH′/S_H (healed minus target).</param>
 /// <param name="Score">The ranking score (lower is better).</param>
+/// <param name="HealedDot">Predicted healed colour of a dot of the options' diameter (lateral correction, docs/science.md §7), D65.</param>
 public sealed record RankedCandidate(
-    IReadOnlyList<(PreparedPigment Pigment, double Weight)> Parts, double WaterParts, Lab Healed, Ciede2000Result Difference, double Score)
+    IReadOnlyList<(PreparedPigment Pigment, double Weight)> Parts, double WaterParts, Lab Healed, Ciede2000Result Difference, double Score, Lab HealedDot)
 {
     /// <summary>The (first) pigment.</summary>
     public PreparedPigment Pigment => Parts[0].Pigment;
@@ -129,13 +130,17 @@ public sealed class MatchRanker(HealedToneModel model)
         MatchQuery query, IHealedToneCorrection? correction)
     {
         var healed = model.Healed(query.Skin.Skin, ink, waterParts, query.Years);
+        var dot = model.HealedDot(query.Skin.Skin, ink, waterParts, query.Years);
         if (correction is not null)
         {
-            healed = correction.Correct(new HealedToneFeatures(query.Skin.Measured, ink.Lab, 1 / (1 + waterParts), query.Years * 12, healed));
+            // The learned correction is trained on the plane's prediction; the dot moves by the same Lab offset.
+            var corrected = correction.Correct(new HealedToneFeatures(query.Skin.Measured, ink.Lab, 1 / (1 + waterParts), query.Years * 12, healed));
+            dot = new Lab(dot.L + corrected.L - healed.L, dot.A + corrected.A - healed.A, dot.B + corrected.B - healed.B);
+            healed = corrected;
         }
 
         var difference = DeltaE.Ciede2000Parts(query.Target, healed);
-        return new RankedCandidate(parts, waterParts, healed, difference, query.Score(difference.DeltaE, healed));
+        return new RankedCandidate(parts, waterParts, healed, difference, query.Score(difference.DeltaE, healed), dot);
     }
 
     /// <summary>Indices of the <paramref name="count"/> lowest scores, best first (a bounded max-heap: O(n log count)).</summary>

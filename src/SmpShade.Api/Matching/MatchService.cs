@@ -42,16 +42,18 @@ public sealed class MatchService(
             warnings.Add(unreachable);
         }
 
-        // From a distance the dots mix with the client's own skin between them (the measured colour, not the model's fit).
-        HealedColour Far(RankedCandidate c) => Colour(model.FromDistance(c.Healed, plan.Skin));
+        // From a distance the dots (of the options' diameter) mix with the client's own skin between them (the measured
+        // colour, not the model's fit).
+        HealedColour Far(RankedCandidate c) => Colour(model.FromDistance(c.HealedDot, plan.Skin));
         var o = model.Options;
         return new MatchResponse(
             plan.Mode,
             Value(plan.Target),
-            [.. ranking.Candidates.Select(c => Single(c, thresholds, Far(c)))],
-            [.. ranking.Blends.Select(c => Blend(c, thresholds, Far(c)))],
+            [.. ranking.Candidates.Select(c => Single(c, thresholds, Far(c), plan.Target))],
+            [.. ranking.Blends.Select(c => Blend(c, thresholds, Far(c), plan.Target))],
             prepared.Versions,
-            new ModelSummary(HealedToneOptions.ModelName, o.ParametersVersion, "D65", "2°", o.Assumptions(), ranking.Correction),
+            new ModelSummary(HealedToneOptions.ModelName, o.ParametersVersion, "D65", "2°", o.Assumptions(), ranking.Correction,
+                new DotCorrectionSummary(DotSpread.Name, DotSpread.ParametersVersion, DotSpread.Parameters)),
             new SkinFitSummary(Value(plan.Skin), Value(fit.Skin.Lab), Round(fit.Skin.MelaninFraction, 5), Round(fit.Skin.BloodFraction, 5),
                 Round(fit.DeltaE00, 3), Round(SkinScales.Ita(plan.Skin), 2)),
             new ThresholdSummary(Round(thresholds.Perceptibility, 3), Round(thresholds.Acceptability, 3)),
@@ -88,22 +90,26 @@ public sealed class MatchService(
     private static string Parts(double water) => water == 0 ? "neat"
         : $"{water.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} part{(water == 1 ? "" : "s")} water";
 
-    private static MatchCandidate Single(RankedCandidate c, MatchThresholds t, HealedColour far)
+    private static MatchCandidate Single(RankedCandidate c, MatchThresholds t, HealedColour far, Lab target)
     {
         var d = c.Difference;
-        return new MatchCandidate(Summary(c.Pigment.Pigment), c.WaterParts, Colour(c.Healed), far, Round(d.DeltaE, 3), Round(d.DeltaL, 3),
+        return new MatchCandidate(Summary(c.Pigment.Pigment), c.WaterParts, Colour(c.Healed), Colour(c.HealedDot), DotDeltaE(c, target), far,
+            Round(d.DeltaE, 3), Round(d.DeltaL, 3),
             Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
             MatchExplanation.For(c.Pigment.Ink.Lab, c.Healed, d, t, blend: false));
     }
 
-    private static MatchBlend Blend(RankedCandidate c, MatchThresholds t, HealedColour far)
+    private static MatchBlend Blend(RankedCandidate c, MatchThresholds t, HealedColour far, Lab target)
     {
         var d = c.Difference;
         var neat = InkOptics.Blend([.. c.Parts.Select(p => (p.Pigment.Ink, p.Weight))]).Lab;
-        return new MatchBlend([.. c.Parts.Select(p => new BlendPart(Summary(p.Pigment.Pigment), p.Weight))], c.WaterParts, Colour(c.Healed), far,
+        return new MatchBlend([.. c.Parts.Select(p => new BlendPart(Summary(p.Pigment.Pigment), p.Weight))], c.WaterParts, Colour(c.Healed),
+            Colour(c.HealedDot), DotDeltaE(c, target), far,
             Round(d.DeltaE, 3), Round(d.DeltaL, 3), Round(d.DeltaC, 3), Round(d.DeltaH, 3), Round(c.Score, 3), t.Tier(d.DeltaE),
             MatchExplanation.For(neat, c.Healed, d, t, blend: true));
     }
+
+    private static double DotDeltaE(RankedCandidate c, Lab target) => Round(DeltaE.Ciede2000(target, c.HealedDot), 3);
 
     private static PigmentSummary Summary(CataloguePigment p) => new(p.Supplier, p.Version, p.Sku, p.Name, p.BaseText, Value(p.Lab));
 

@@ -100,4 +100,15 @@ public sealed class HealedToneModel
         ArgumentNullException.ThrowIfNull(ink);
         return skin.HealedLab(ink, Load(waterParts, years));
     }
+
+    /// <summary>
+    /// As <see cref="Healed"/>, for a dot of the options' diameter rather than an infinite plane of ink: the light that
+    /// enters the skin around a dot lightens it (<see cref="DotSpread"/>, docs/science.md §7).
+    /// </summary>
+    public Lab HealedDot(SkinLayers skin, InkOptics ink, double waterParts, double years = 0)
+    {
+        ArgumentNullException.ThrowIfNull(skin);
+        ArgumentNullException.ThrowIfNull(ink);
+        return skin.HealedDotLab(ink, Load(waterParts, years));
+    }
 }

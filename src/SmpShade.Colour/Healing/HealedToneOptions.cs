@@ -77,9 +77,9 @@ public sealed class HealedToneOptions
     public double FadingYears { get; set; } = 8;
 
     /// <summary>
-    /// Diameter of one healed SMP dot, mm (SMP practice: 0.3–1 mm; ASSUMPTION 0.5 mm). Used for the treated area's
-    /// appearance from a distance (<see cref="DotsPerSquareCentimetre"/>); the dot's own colour is still predicted as an
-    /// infinite plane (no lateral-spread correction yet; docs/science.md §7).
+    /// Diameter of one healed SMP dot, mm (SMP practice: 0.3–1 mm; ASSUMPTION 0.5 mm). The dot's own colour
+    /// (<see cref="HealedToneModel.HealedDot"/>, lighter than the infinite plane by <see cref="DotSpread"/>) and the treated
+    /// area's appearance from a distance (<see cref="DotsPerSquareCentimetre"/>) use it (docs/science.md §7).
     /// </summary>
     public double DotDiameterMillimetres { get; set; } = 0.5;
 

@@ -22,13 +22,15 @@ public sealed class SkinLayers
     private readonly double[] weightX = new double[Padded];
     private readonly double[] weightY = new double[Padded];
     private readonly double[] weightZ = new double[Padded];
-    private readonly double[] bare = new double[Chromophores.Count];
+    private readonly double[] bare = new double[Padded];
     private readonly SpectralColour colour;
+    private readonly double dotDiameter;
 
     internal SkinLayers(HealedToneModel model, double melaninFraction, double bloodFraction)
     {
         var o = model.Options;
         var transport = model.Transport;
+        dotDiameter = o.DotDiameterMillimetres;
         colour = HealedToneModel.Colour;
         MelaninFraction = melaninFraction;
         BloodFraction = bloodFraction;
@@ -53,7 +55,7 @@ public sealed class SkinLayers
             (weightX[i], weightY[i], weightZ[i]) = (wx[i], wy[i], wz[i]);
         }
 
-        Lab = colour.ToLab(bare);
+        Lab = colour.ToLab(bare.AsSpan(0, Chromophores.Count));
     }
 
     /// <summary>Epidermal melanin volume fraction.</summary>
@@ -66,7 +68,7 @@ public sealed class SkinLayers
     public Lab Lab { get; }
 
     /// <summary>The bare skin's reflectance, 31 samples from 400 nm.</summary>
-    public IReadOnlyList<double> Reflectance => bare;
+    public IReadOnlyList<double> Reflectance => new ArraySegment<double>(bare, 0, Chromophores.Count);
 
     /// <summary>The prediction table (solved on first use).</summary>
     internal InkTable Table => table.Value;
@@ -96,11 +98,32 @@ public sealed class SkinLayers
     public Lab HealedLab(InkOptics ink, double load) => HealedXyz(ink, load).ToLab(colour.White);
 
     /// <summary>The healed colour's tristimulus values (D65, white Y = 1).</summary>
-    public Xyz HealedXyz(InkOptics ink, double load)
+    public Xyz HealedXyz(InkOptics ink, double load) => Tristimulus(ink, load, double.NaN);
+
+    /// <summary>
+    /// The healed colour of a dot of the options' diameter (<see cref="HealedToneOptions.DotDiameterMillimetres"/>), Lab
+    /// D65: per wavelength the plane's reflectance moved toward the bare skin's by the lateral correction's weight,
+    /// R_dot = R_plane + f·(R_skin − R_plane) (<see cref="DotSpread"/>; docs/science.md §7).
+    /// </summary>
+    public Lab HealedDotLab(InkOptics ink, double load) => HealedDotLab(ink, load, dotDiameter);
+
+    /// <summary>As <see cref="HealedDotLab(InkOptics, double)"/> for a dot <paramref name="diameterMm"/> mm across.</summary>
+    public Lab HealedDotLab(InkOptics ink, double load, double diameterMm) => Tristimulus(ink, load, diameterMm).ToLab(colour.White);
+
+    /// <summary>The plane's tristimulus values, or a dot's when <paramref name="diameterMm"/> is a number.</summary>
+    private Xyz Tristimulus(InkOptics ink, double load, double diameterMm)
     {
         ArgumentNullException.ThrowIfNull(ink);
         Span<double> r = stackalloc double[Padded];
         table.Value.Reflectance(ink.Absorption, ink.Scattering, load, r);
+        if (!double.IsNaN(diameterMm))
+        {
+            for (int i = 0; i < Chromophores.Count; i++)
+            {
+                r[i] += DotSpread.Weight(diameterMm, baseScattering[i], r[i] / bare[i]) * (bare[i] - r[i]);
+            }
+        }
+
         Vector256<double> x = default, y = default, z = default;
         for (int i = 0; i < Padded; i += 4)
         {

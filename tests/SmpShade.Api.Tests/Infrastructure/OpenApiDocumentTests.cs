@@ -49,6 +49,21 @@ public sealed class OpenApiDocumentTests(SmpShadeFactory factory)
     }
 
     [Fact]
+    public async Task The_match_answer_documents_the_dot_sized_colour_and_the_dot_correction()
+    {
+        using var doc = await DocumentAsync();
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (string schema in new[] { "MatchCandidate", "MatchBlend" })
+        {
+            var properties = schemas.GetProperty(schema).GetProperty("properties");
+            Assert.True(properties.TryGetProperty("healedDot", out _), $"{schema} has no healedDot");
+            Assert.True(properties.TryGetProperty("deltaE00Dot", out _), $"{schema} has no deltaE00Dot");
+        }
+
+        Assert.True(schemas.GetProperty("ModelSummary").GetProperty("properties").TryGetProperty("dotCorrection", out _), "ModelSummary has no dotCorrection");
+    }
+
+    [Fact]
     public async Task Every_error_response_in_the_document_is_a_problem_details_body()
     {
         using var doc = await DocumentAsync();

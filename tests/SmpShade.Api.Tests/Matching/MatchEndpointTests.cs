@@ -64,10 +64,10 @@ public sealed class MatchEndpointTests(MatchingFactory factory)
         double coverage = 100 * Math.PI * 0.025 * 0.025;
         foreach (var c in doc.RootElement.GetProperty("candidates").EnumerateArray())
         {
-            var healed = LabOf(c.GetProperty("healed").GetProperty("lab"));
+            var dot = LabOf(c.GetProperty("healedDot").GetProperty("lab"));
             var far = LabOf(c.GetProperty("fromDistance").GetProperty("lab"));
-            Assert.InRange(far.L, Math.Min(healed.L, skin.L), Math.Max(healed.L, skin.L));
-            double y = (coverage * healed.ToXyz().Y) + ((1 - coverage) * skin.ToXyz().Y);
+            Assert.InRange(far.L, Math.Min(dot.L, skin.L), Math.Max(dot.L, skin.L));
+            double y = (coverage * dot.ToXyz().Y) + ((1 - coverage) * skin.ToXyz().Y);
             Assert.Equal(y, far.ToXyz().Y, 2e-4);
             Assert.Matches("^#[0-9a-f]{6}$", c.GetProperty("fromDistance").GetProperty("hex").GetString()!);
         }
@@ -75,6 +75,31 @@ public sealed class MatchEndpointTests(MatchingFactory factory)
         var assumptions = doc.RootElement.GetProperty("model").GetProperty("assumptions");
         Assert.Equal(0.5, assumptions.GetProperty("dotDiameterMillimetres").GetDouble());
         Assert.Equal(100, assumptions.GetProperty("dotsPerSquareCentimetre").GetDouble());
+    }
+
+    [Fact]
+    public async Task Each_candidate_and_blend_has_its_dot_sized_colour_closer_to_the_skin_than_the_plane()
+    {
+        // healedDot: a 0.5 mm dot, lit from the skin around it, lies between the plane of ink and the skin; deltaE00Dot is
+        // its ΔE00 to the target (recomputed here from the answer's Lab, to the answer's 3 decimals and rounding).
+        using var doc = await MatchAsync(new { skinLab = Skin, hairLab = Hair, top = 10, blends = true });
+        var skin = new Lab(62, 9, 17);
+        var target = new Lab(32, 3, 6); // Hair
+        var items = doc.RootElement.GetProperty("candidates").EnumerateArray().Concat(doc.RootElement.GetProperty("blends").EnumerateArray()).ToList();
+        Assert.NotEmpty(items);
+        foreach (var c in items)
+        {
+            var healed = LabOf(c.GetProperty("healed").GetProperty("lab"));
+            var dot = LabOf(c.GetProperty("healedDot").GetProperty("lab"));
+            Assert.True(DeltaE.Ciede2000(skin, dot) < DeltaE.Ciede2000(skin, healed), $"dot {dot} not closer to the skin than the plane {healed}");
+            Assert.Equal(DeltaE.Ciede2000(target, dot), c.GetProperty("deltaE00Dot").GetDouble(), 0.01);
+            Assert.Matches("^#[0-9a-f]{6}$", c.GetProperty("healedDot").GetProperty("hex").GetString()!);
+        }
+
+        var correction = doc.RootElement.GetProperty("model").GetProperty("dotCorrection");
+        Assert.Equal(SmpShade.Colour.Healing.DotSpread.Name, correction.GetProperty("name").GetString());
+        Assert.Equal(SmpShade.Colour.Healing.DotSpread.ParametersVersion, correction.GetProperty("parametersVersion").GetString());
+        Assert.True(correction.GetProperty("parameters").TryGetProperty("c", out _));
     }
 
     [Fact]

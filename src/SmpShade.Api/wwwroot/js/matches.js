@@ -25,7 +25,8 @@ function numbers(c, blend) {
   const add = (t, v) => v != null && dl.append(el('dt', null, t), el('dd', null, v));
   add('ΔE00', `${fmt(c.deltaE00)}${c.score != null && Math.abs(c.score - c.deltaE00) >= 0.05 ? ` (score ${fmt(c.score)})` : ''}`);
   add('Dilution', dilutionText(c.waterParts));
-  add('Healed', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
+  add('Healed (plane)', `${labText(c.healed?.lab)} (${hexOf(c.healed)})`);
+  if (c.healedDot?.lab) add('Healed dot', `${labText(c.healedDot.lab)} (${hexOf(c.healedDot)}), ΔE00 ${fmt(c.deltaE00Dot)}`);
   if (c.fromDistance?.lab) add('From a distance', `${labText(c.fromDistance.lab)} (${hexOf(c.fromDistance)})`);
   if (!blend) add('Bottle', labText(c.pigment?.lab));
   if (c.dL != null) add('ΔL′ ΔC′ ΔH′', `${fmt(c.dL)} ${fmt(c.dC)} ${fmt(c.dH)}`);
@@ -58,9 +59,11 @@ function candidateItem(c, i, skinHex) {
   li.append(el('p', 'sub', [p0.supplier, p0.line, blend ? 'blend' : p0.base].filter(Boolean).join(' · ')));
 
   const visuals = el('div', 'visuals');
-  const tile = dotTile(skinHex, hexOf(c.healed), `${name}/${c.waterParts}`);
+  // The dots drawn are the dot-sized prediction (healedDot: lighter than the plane of ink) when the answer has one.
+  const dot = c.healedDot?.lab ? c.healedDot : c.healed;
+  const tile = dotTile(skinHex, hexOf(dot), `${name}/${c.waterParts}`);
   tile.setAttribute('role', 'img');
-  tile.setAttribute('aria-label', `Healed dots ${labText(c.healed?.lab)} on the client's skin`);
+  tile.setAttribute('aria-label', `Healed dots ${labText(dot?.lab)} on the client's skin`);
   const healedFig = el('figure', 'healed');
   healedFig.append(tile, el('figcaption', null, `healed, ${dilutionText(c.waterParts)}`));
   visuals.append(healedFig);
