@@ -40,6 +40,25 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
     /// <summary>True once any row stated an illuminant; a catalogue where none does is rejected as a whole.</summary>
     public bool AnyIlluminant { get; private set; }
 
+    /// <summary>What the file says of the specular component (<see cref="SpecularComponent"/>), or null when it does not say.</summary>
+    public string? Specular { get; private set; }
+
+    /// <summary>
+    /// Records what a row (a CxF object's colour specification) says of the specular component; a catalogue is one
+    /// measurement mode, so a row that says otherwise than an earlier one is a row error.
+    /// </summary>
+    public void StateSpecular(int row, string specular)
+    {
+        if (Specular is null)
+        {
+            Specular = specular;
+        }
+        else if (Specular != specular)
+        {
+            AddError(row, "specular", $"measured with the specular component {specular}, but earlier rows {Specular}: one catalogue is one measurement mode");
+        }
+    }
+
     public void AddError(int row, string column, string reason)
     {
         ErrorCount++;

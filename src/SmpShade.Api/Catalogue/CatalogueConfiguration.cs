@@ -24,6 +24,7 @@ internal sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<C
         version.HasIndex(v => new { v.SupplierId, v.Number }).IsUnique();
         version.Property(v => v.LoadedByKeyId).HasMaxLength(64);
         version.Property(v => v.SourceFormat).HasMaxLength(8);
+        version.Property(v => v.SpecularComponent).HasMaxLength(8);
         version.HasMany(v => v.Pigments).WithOne(p => p.Version).HasForeignKey(p => p.VersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -28,20 +28,25 @@ public sealed record SupplierResponse(string Supplier, int CurrentVersion, int P
 
 public sealed record SupplierList(IReadOnlyList<SupplierResponse> Items);
 
-public sealed record VersionResponse(int Version, int Pigments, string SourceFormat, string LoadedBy, DateTimeOffset LoadedAt);
+/// <summary>A stored version; <c>specularComponent</c> says how its colours were measured: <c>included</c> (SCI) or <c>excluded</c> (SCE).</summary>
+public sealed record VersionResponse(int Version, int Pigments, string SourceFormat, string LoadedBy, DateTimeOffset LoadedAt, string SpecularComponent);
 
 public sealed record VersionList(string Supplier, IReadOnlyList<VersionResponse> Items, int Total, int Page, int PageSize);
 
-/// <summary>Import answer: 201 with the new version, or 200 for a dry run (<c>version</c> null, nothing stored).</summary>
-public sealed record ImportResult(string Supplier, int? Version, int Pigments, bool DryRun);
+/// <summary>
+/// Import answer: 201 with the new version, or 200 for a dry run (<c>version</c> null, nothing stored);
+/// <c>specularComponent</c> is the measurement mode the colours are taken in (<c>included</c> | <c>excluded</c>).
+/// </summary>
+public sealed record ImportResult(string Supplier, int? Version, int Pigments, bool DryRun, string SpecularComponent);
 
 /// <summary>
 /// The JSON catalogue body (documentation for OpenAPI; the reader validates it by hand to list every error).
-/// Top-level <c>illuminant</c>/<c>observer</c> apply to pigments that do not state their own. The same endpoint
+/// Top-level <c>illuminant</c>/<c>observer</c> apply to pigments that do not state their own; <c>specular</c>
+/// (<c>included</c> | <c>excluded</c>, or <c>SCI</c> | <c>SCE</c>) says how the colours were measured (default included). The same endpoint
 /// takes <c>text/csv</c> with the columns sku, name, line, l, a, b, illuminant, observer, base, water_parts,
 /// scattering, r400 … r700.
 /// </summary>
-public sealed record CatalogueJson(string? Illuminant, int? Observer, IReadOnlyList<CatalogueJsonPigment> Pigments);
+public sealed record CatalogueJson(string? Illuminant, int? Observer, IReadOnlyList<CatalogueJsonPigment> Pigments, string? Specular = null);
 
 /// <summary>
 /// One pigment of a JSON catalogue: <c>lab</c> as measured under the illuminant; <c>waterParts</c> the dilution

@@ -97,6 +97,6 @@ public static class CatalogueEndpoints
 
         var (versions, total) = await store.ListVersionsAsync(supplier, paging.Page, paging.PageSize, cancellationToken);
         return TypedResults.Ok(new VersionList(supplier, versions.Select(v =>
-            new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt)).ToList(), total, paging.Page, paging.PageSize));
+            new VersionResponse(v.Number, v.RowCount, v.SourceFormat, v.LoadedByKeyId, v.LoadedAt, v.SpecularComponent)).ToList(), total, paging.Page, paging.PageSize));
     }
 }

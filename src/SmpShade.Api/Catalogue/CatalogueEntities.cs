@@ -35,6 +35,12 @@ public sealed class CatalogueVersion
     /// <summary><c>csv</c>, <c>json</c> or <c>cxf</c>.</summary>
     public required string SourceFormat { get; set; }
 
+    /// <summary>
+    /// Whether the colours were measured with the specular component <c>included</c> (SCI) or <c>excluded</c> (SCE);
+    /// versions stored before this was recorded are <c>included</c>, what the service assumed then.
+    /// </summary>
+    public string SpecularComponent { get; set; } = Catalogue.SpecularComponent.Default;
+
     public List<Pigment> Pigments { get; } = [];
 }
 

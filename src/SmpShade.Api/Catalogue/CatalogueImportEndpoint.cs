@@ -13,12 +13,13 @@ public static class CatalogueImportEndpoint
     /// <summary>Validates a whole catalogue and stores it as the supplier's next version, all or nothing.</summary>
     /// <param name="supplier">The supplier's slug: lower-case letters, digits and hyphens, 1–64 characters ; a supplier key may only name its own.</param>
     /// <param name="dryRun">true: validate only, store nothing (200 instead of 201).</param>
+    /// <param name="specular">How the colours were measured: <c>included</c> (SCI, the default) or <c>excluded</c> (SCE); <c>SCI</c>/<c>SCE</c> are accepted too. A CSV can say it only here; a JSON or CxF file that says it too must agree.</param>
     /// <param name="context">The request, whose body is the catalogue.</param>
     /// <param name="importer">Parses and stores catalogues.</param>
     /// <param name="options">Catalogue settings (the body limit).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Created<ImportResult>, Ok<ImportResult>, ProblemHttpResult>> PutAsync(
-        string supplier, bool? dryRun, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
+        string supplier, bool? dryRun, string? specular, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
         CancellationToken cancellationToken)
     {
         var caller = context.GetCaller()!; // RequireRoles guarantees one
@@ -33,6 +34,7 @@ public static class CatalogueImportEndpoint
             return Problems.BadRequest("catalogue.supplier_invalid", "Bad supplier slug.", "Lower-case letters, digits and hyphens, 1–64 characters.");
         }
 
+        string? stated = specular is null ? null : SpecularComponent.Parse(specular) ?? throw SpecularComponent.Invalid(specular);
         string? format = FormatOf(context.Request.ContentType);
         if (format is null)
         {
@@ -73,6 +75,14 @@ public static class CatalogueImportEndpoint
                 "The catalogue does not state its illuminant.", "Give D50 or D65: values without measurement conditions cannot be compared.");
         }
 
+        if (stated is not null && builder.Specular is { } inFile && inFile != stated)
+        {
+            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "catalogue.specular_conflict",
+                "The request and the file disagree on the specular component.",
+                $"The request says specular={stated}, the file says {inFile}. Leave the parameter out or make them agree.");
+        }
+
+        string mode = stated ?? builder.Specular ?? SpecularComponent.Default;
         if (builder.ErrorCount > 0)
         {
             return Problems.Create(StatusCodes.Status422UnprocessableEntity, "catalogue.row_invalid", "Some rows are invalid; nothing was stored.",
@@ -87,13 +97,13 @@ public static class CatalogueImportEndpoint
 
         if (dryRun == true)
         {
-            return TypedResults.Ok(new ImportResult(supplier, null, builder.Pigments.Count, DryRun: true));
+            return TypedResults.Ok(new ImportResult(supplier, null, builder.Pigments.Count, DryRun: true, mode));
         }
 
-        int version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken);
+        int version = await importer.ImportAsync(supplier, builder.Pigments, format, caller.KeyId, cancellationToken, mode);
 
         return TypedResults.Created($"/api/v1/suppliers/{supplier}/pigments?version={version}",
-            new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false));
+            new ImportResult(supplier, version, builder.Pigments.Count, DryRun: false, mode));
     }
 
     private static string? Charset(string? contentType) =>

@@ -21,7 +21,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
     /// <exception cref="ProblemException">503 <c>catalogue.busy</c>: the database stayed locked by another writer past its busy timeout.</exception>
     /// <exception cref="ProblemException">429 <c>catalogue.rate_limited</c>: the supplier stored <see cref="CatalogueOptions.MaxVersionsPerHour"/> versions in the last hour.</exception>
     public async Task<int> ImportAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
-        string loadedByKeyId, CancellationToken cancellationToken)
+        string loadedByKeyId, CancellationToken cancellationToken, string specularComponent = SpecularComponent.Default)
     {
         // SQLite: one import at a time in this process; racing writers otherwise wait on the file lock only as long as
         // the busy timeout, and a few large imports at once failed with "database is locked" (a 500) instead of queueing.
@@ -34,7 +34,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
 
         try
         {
-            return await StoreAsync(supplierSlug, pigments, sourceFormat, loadedByKeyId, cancellationToken);
+            return await StoreAsync(supplierSlug, pigments, sourceFormat, loadedByKeyId, specularComponent, cancellationToken);
         }
         catch (SqliteException locked) when (locked.SqliteErrorCode is SQLiteBusy or SQLiteLocked)
         {
@@ -54,7 +54,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
     private const int SQLiteBusy = 5, SQLiteLocked = 6; // sqlite3.h result codes
 
     private async Task<int> StoreAsync(string supplierSlug, IReadOnlyList<ParsedPigment> pigments, string sourceFormat,
-        string loadedByKeyId, CancellationToken cancellationToken)
+        string loadedByKeyId, string specularComponent, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -88,6 +88,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                     LoadedAt = time.GetUtcNow(),
                     RowCount = pigments.Count,
                     SourceFormat = sourceFormat,
+                    SpecularComponent = specularComponent,
                 };
                 version.Pigments.AddRange(pigments.Select(ToEntity));
                 db.CatalogueVersions.Add(version);

@@ -38,14 +38,18 @@ public sealed record CataloguePigment(
     /// <summary>The pigment's own scattering S at 550 nm (cm⁻¹ per unit volume fraction), or null for its base's default.</summary>
     public double? Scattering { get; init; }
 
+    /// <summary>False when its catalogue version's colours were measured without the specular component (SCE).</summary>
+    public bool SpecularIncluded { get; init; } = true;
+
     /// <summary><see cref="Base"/> as its wire name, which is also what the ink optics key their scattering on.</summary>
     public string BaseText => PigmentBases.ToText(Base);
 
-    internal static CataloguePigment From(string supplier, int version, Pigment p) => new(
+    internal static CataloguePigment From(string supplier, int version, string specular, Pigment p) => new(
         supplier, version, p.Sku, p.Name, p.Line, p.Base, new Lab(p.L, p.A, p.B),
         p.MeasuredIlluminant, p.MeasuredObserver, new Lab(p.MeasuredL, p.MeasuredA, p.MeasuredB),
         p.WaterParts, p.Reflectance)
     {
         Scattering = p.Scattering,
+        SpecularIncluded = specular != SpecularComponent.Excluded,
     };
 }

@@ -28,7 +28,7 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
         foreach (var v in versions)
         {
             var pigments = await db.Pigments.AsNoTracking().Where(p => p.VersionId == v.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-            result.AddRange(pigments.Select(p => CataloguePigment.From(v.Slug, v.Number, p)));
+            result.AddRange(pigments.Select(p => CataloguePigment.From(v.Slug, v.Number, v.SpecularComponent, p)));
         }
 
         return result;
@@ -91,7 +91,7 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
 
         int total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(p => p.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new PigmentPage(items.Select(p => CataloguePigment.From(v.Slug, v.Number, p)).ToList(), total);
+        return new PigmentPage(items.Select(p => CataloguePigment.From(v.Slug, v.Number, v.SpecularComponent, p)).ToList(), total);
     }
 
     /// <summary>A supplier's pigment by sku in a version (the current one when <paramref name="version"/> is null).</summary>
@@ -102,18 +102,18 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
         var pigment = await db.Pigments.AsNoTracking().FirstOrDefaultAsync(p => p.VersionId == v.Id && p.Sku == sku, cancellationToken)
             ?? throw ProblemException.NotFound("outcome.pigment_not_found", Title,
                 $"Supplier '{supplier}' has no pigment '{sku}' in catalogue version {v.Number}.");
-        return CataloguePigment.From(v.Slug, v.Number, pigment);
+        return CataloguePigment.From(v.Slug, v.Number, v.SpecularComponent, pigment);
     }
 
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
-    private sealed record VersionRef(int Id, string Slug, int Number, int RowCount, DateTimeOffset LoadedAt);
+    private sealed record VersionRef(int Id, string Slug, int Number, int RowCount, DateTimeOffset LoadedAt, string SpecularComponent);
 
     private IQueryable<VersionRef> CurrentVersions() =>
         db.CatalogueVersions.AsNoTracking()
             .Where(v => v.Number == db.CatalogueVersions.Where(o => o.SupplierId == v.SupplierId).Max(o => o.Number))
-            .Select(v => new VersionRef(v.Id, v.Supplier!.Slug, v.Number, v.RowCount, v.LoadedAt));
+            .Select(v => new VersionRef(v.Id, v.Supplier!.Slug, v.Number, v.RowCount, v.LoadedAt, v.SpecularComponent));
 
     private async Task<Supplier> FindSupplierAsync(string supplier, string notFoundTitle, CancellationToken cancellationToken) =>
         await db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == supplier, cancellationToken)
@@ -124,7 +124,7 @@ public sealed class CatalogueStore(SmpShadeDbContext db)
         var row = await FindSupplierAsync(supplier, notFoundTitle, cancellationToken);
         var versions = db.CatalogueVersions.AsNoTracking().Where(v => v.SupplierId == row.Id);
         var found = await (version is { } n ? versions.Where(v => v.Number == n) : versions.OrderByDescending(v => v.Number))
-            .Select(v => new VersionRef(v.Id, row.Slug, v.Number, v.RowCount, v.LoadedAt))
+            .Select(v => new VersionRef(v.Id, row.Slug, v.Number, v.RowCount, v.LoadedAt, v.SpecularComponent))
             .FirstOrDefaultAsync(cancellationToken);
         return found ?? throw ProblemException.NotFound("catalogue.version_not_found", notFoundTitle,
             version is null ? $"Supplier '{supplier}' has no catalogue yet." : $"Supplier '{supplier}' has no version {version}.");

@@ -11,6 +11,10 @@ namespace SmpShade.Api.Catalogue;
 /// <c>cc:Observer</c> "2_Degree" | "10_Degree"). CxF has no place for SMP fields, so they travel as object tags
 /// (<c>cc:TagCollection/cc:Tag Name= Value=</c>): <c>sku</c> (default: the object's Id), <c>line</c>, <c>base</c>,
 /// <c>water_parts</c>, <c>scattering</c> (optional, S at 550 nm). An optional <c>cc:ReflectanceSpectrum</c> at 10 nm steps gives the 400–700 nm reflectance.
+/// The measurement mode comes from the specification's <c>cc:MeasurementSpec/cc:GeometryChoice</c>: a
+/// <c>cc:SphereGeometry</c> saying <c>Specular_Included</c> or <c>Specular_Excluded</c> (as its text or its
+/// <c>cc:SphereGeometryConfiguration</c>'s), or a <c>cc:SingleAngle</c> (45°/0°, which never collects the gloss:
+/// excluded); other geometries say nothing (<see cref="SpecularComponent"/>).
 /// Other CxF content (metadata, devices, other colour values) is ignored.
 /// </summary>
 /// <remarks>
@@ -64,6 +68,12 @@ public static class CxfCatalogueReader
             cancellationToken.ThrowIfCancellationRequested();
             row++;
             var labSpec = item.LabSpecification is { } id ? document.Specifications.GetValueOrDefault(id) : null;
+            var measured = labSpec ?? (item.SpectrumSpecification is { } sid ? document.Specifications.GetValueOrDefault(sid) : null);
+            if (measured?.Specular is { } specular)
+            {
+                builder.StateSpecular(row, specular);
+            }
+
             builder.Add(row, new RowFields(
                 item.Tags.GetValueOrDefault("sku") ?? item.Id,
                 item.Name,
@@ -135,6 +145,17 @@ public static class CxfCatalogueReader
         public bool HasRange { get; set; }
         public string? StartWavelength { get; set; }
         public string? Increment { get; set; }
+
+        /// <summary><see cref="SpecularComponent.Included"/>, <see cref="SpecularComponent.Excluded"/> or null (not said).</summary>
+        public string? Specular { get; set; }
+
+        /// <summary>Text inside a SphereGeometry (or its configuration): Specular_Included | Specular_Excluded.</summary>
+        public void SphereText(string text)
+        {
+            string t = text.Trim().ToLowerInvariant();
+            Specular ??= t.Contains("excluded", StringComparison.Ordinal) ? SpecularComponent.Excluded
+                : t.Contains("included", StringComparison.Ordinal) ? SpecularComponent.Included : null;
+        }
     }
 
     /// <summary>The streaming walk: a stack of the open elements' local names (empty for other namespaces).</summary>
@@ -161,6 +182,11 @@ public static class CxfCatalogueReader
                 if (reader.NodeType == XmlNodeType.EndElement)
                 {
                     Close();
+                }
+                else if (reader.NodeType == XmlNodeType.Text && specification is not null && open.Count > 0
+                    && open[^1] is "SphereGeometry" or "SphereGeometryConfiguration")
+                {
+                    specification.SphereText(reader.Value);
                 }
                 else if (reader.NodeType == XmlNodeType.Element)
                 {
@@ -285,6 +311,12 @@ public static class CxfCatalogueReader
                 current.HasRange = true;
                 current.StartWavelength = reader.GetAttribute("StartWL");
                 current.Increment = reader.GetAttribute("Increment");
+                return null;
+            }
+
+            if (name == "SingleAngle" && parent == "GeometryChoice")
+            {
+                current.Specular ??= SpecularComponent.Excluded;
                 return null;
             }
 

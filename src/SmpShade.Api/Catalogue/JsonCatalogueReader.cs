@@ -4,14 +4,14 @@ namespace SmpShade.Api.Catalogue;
 
 /// <summary>
 /// Reads a catalogue as JSON:
-/// <c>{"illuminant": "D50", "observer": 2, "pigments": [{"sku", "name", "line", "base", "lab": {"l","a","b"},
+/// <c>{"illuminant": "D50", "observer": 2, "specular"?: "included" | "excluded", "pigments": [{"sku", "name", "line", "base", "lab": {"l","a","b"},
 /// "waterParts": [0,3,6], "reflectance": [31 values], "scattering"?, "illuminant"?, "observer"?}]}</c>.
 /// The top-level illuminant/observer apply to every pigment that does not state its own. Property names are
 /// case-insensitive; unknown properties are rejected, all listed at once.
 /// </summary>
 public static class JsonCatalogueReader
 {
-    private static readonly string[] TopFields = ["illuminant", "observer", "pigments"];
+    private static readonly string[] TopFields = ["illuminant", "observer", "specular", "pigments"];
     private static readonly string[] PigmentFields = ["sku", "name", "line", "base", "lab", "illuminant", "observer", "waterParts", "reflectance", "scattering"];
     private static readonly string[] LabFields = ["l", "a", "b"];
     private static readonly string[] TextFields = ["sku", "name", "line", "base", "illuminant"];
@@ -44,6 +44,13 @@ public static class JsonCatalogueReader
             if (!top.TryGetValue("pigments", out var pigments) || pigments.ValueKind != JsonValueKind.Array || pigments.GetArrayLength() == 0)
             {
                 throw CatalogueProblems.Invalid("catalogue.empty", "The catalogue is empty.", "pigments must be a non-empty array.");
+            }
+
+            if (top.TryGetValue("specular", out var specular))
+            {
+                string? text = specular.ValueKind == JsonValueKind.String ? specular.GetString() : specular.GetRawText();
+                builder.StateSpecular(0, SpecularComponent.Parse(specular.ValueKind == JsonValueKind.String ? text : null)
+                    ?? throw SpecularComponent.Invalid(text, StatusCodes.Status422UnprocessableEntity));
             }
 
             string? illuminant = Scalar(top.GetValueOrDefault("illuminant"));

@@ -47,7 +47,7 @@ public sealed class PreparedCatalogue
 
     private static PreparedPigment Prepare(CataloguePigment p)
     {
-        var ink = InkOptics.For(p.Lab, p.Reflectance, p.BaseText, p.Scattering);
+        var ink = InkOptics.For(p.Lab, p.Reflectance, p.BaseText, p.Scattering, p.SpecularIncluded);
         IReadOnlyList<double> ladder = p.WaterParts.Count > 0 ? Thin(p.WaterParts) : DefaultLadder;
         return new PreparedPigment(p, ink, ladder);
     }

@@ -18,7 +18,7 @@ public sealed class OutcomePhysics(HealedToneModel model)
     public HealedToneFeatures Predict(CataloguePigment pigment, Lab skin, double waterParts, double months)
     {
         ArgumentNullException.ThrowIfNull(pigment);
-        var ink = InkOptics.For(pigment.Lab, pigment.Reflectance, pigment.BaseText, pigment.Scattering);
+        var ink = InkOptics.For(pigment.Lab, pigment.Reflectance, pigment.BaseText, pigment.Scattering, pigment.SpecularIncluded);
         var fit = model.FitSkin(skin);
         var healed = model.Healed(fit.Skin, ink, waterParts, months / 12);
         return new HealedToneFeatures(skin, ink.Lab, 1 / (1 + waterParts), months, healed);

@@ -106,13 +106,31 @@ public sealed class InkOptics
     /// <summary>
     /// A catalogue entry's optics: its reflectance when it has one, else its Lab; scattering S(λ) from its own value at
     /// 550 nm (<paramref name="scatteringAt550"/>, cm⁻¹ per unit volume fraction) when given, else from its base, with
-    /// the base's spectral shape (<see cref="InkChemistry.ScatteringSpectrum"/>).
+    /// the base's spectral shape (<see cref="InkChemistry.ScatteringSpectrum"/>). <paramref name="specularIncluded"/>
+    /// false: the catalogue's colours were measured without the specular component (SCE), and are brought to the
+    /// specular-included reading the inversion expects first (<see cref="SpecularIncludedReflectance"/>).
     /// </summary>
-    public static InkOptics For(Lab lab, IReadOnlyList<double>? reflectance, string? pigmentBase, double? scatteringAt550 = null)
+    public static InkOptics For(Lab lab, IReadOnlyList<double>? reflectance, string? pigmentBase, double? scatteringAt550 = null,
+        bool specularIncluded = true)
     {
         double[] s = InkChemistry.ScatteringSpectrum(pigmentBase, scatteringAt550);
-        return reflectance is { Count: Chromophores.Count } r ? FromReflectance(r, s) : FromLab(lab, s);
+        if (specularIncluded)
+        {
+            return reflectance is { Count: Chromophores.Count } r ? FromReflectance(r, s) : FromLab(lab, s);
+        }
+
+        double[] sce = reflectance is { Count: Chromophores.Count } given ? [.. given] : SmoothReflectance.FromLab(lab, SpectralColour.D65Visible10);
+        double missed = reflectance is { Count: Chromophores.Count } ? 0 : DeltaE.Ciede2000(lab, SpectralColour.D65Visible10.ToLab(sce));
+        double[] sci = [.. sce.Select(v => Math.Clamp(SpecularIncludedReflectance(v), MinReflectance, 1))];
+        return new InkOptics(sci, KOverSOf(sci), s, missed);
     }
+
+    /// <summary>
+    /// A drawdown reading taken without the specular component (SCE) as the specular-included reading (SCI) Saunderson's
+    /// model describes: R_SCI = R_SCE + K1, K1 = <see cref="SurfaceK1"/> being the light reflected at the drawdown's
+    /// surface, which an SCE instrument traps and an SCI one collects (docs/science.md §4).
+    /// </summary>
+    public static double SpecularIncludedReflectance(double specularExcluded) => specularExcluded + SurfaceK1;
 
     /// <summary>K/S of the body under the drawdown's surface, per wavelength.</summary>
     private static double[] KOverSOf(double[] observed) => [.. observed.Select(v => KubelkaMunk.KOverS(BodyReflectance(v)))];

@@ -95,6 +95,11 @@ namespace SmpShade.Api.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("SpecularComponent")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("SupplierId")
                         .HasColumnType("integer");
 

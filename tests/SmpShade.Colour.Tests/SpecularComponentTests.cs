@@ -1,0 +1,64 @@
+using SmpShade.Colour.Healing;
+using SmpShade.Colour.Spectra;
+
+namespace SmpShade.Colour.Tests;
+
+/// <summary>
+/// Catalogue colours read without the specular component (SCE) are brought to the specular-included reading (SCI)
+/// before Saunderson's inversion: R_SCI = R_SCE + K1 (docs/science.md §4).
+/// </summary>
+public sealed class SpecularComponentTests
+{
+    private static double Flat(double l) => new Lab(l, 0, 0).ToXyz(SpectralColour.D65Visible10.White).Y;
+
+    [Fact]
+    public void An_SCE_black_below_the_surface_reflection_keeps_its_own_body_reflectance()
+    {
+        // L* 16 and L* 19 neutrals: Y ≈ 0.022 and 0.028, both at or below K1 = 0.03. As SCI readings both are the floor
+        // (a perfect absorber, identical K/S); as SCE readings the body reflectance is x/((1 − K1)(1 − K2) + K2·x) with
+        // x = Y (by hand: 0.022 → 0.0627, 0.028 → 0.0792), so they differ and neither is clamped.
+        var sci16 = InkOptics.For(new Lab(16, 0, 0), null, "carbon");
+        var sci19 = InkOptics.For(new Lab(19, 0, 0), null, "carbon");
+        Assert.Equal(sci16.KOverS[15], sci19.KOverS[15]);
+        Assert.Equal(KubelkaMunk.KOverS(InkOptics.MinReflectance), sci16.KOverS[15], 1e-9);
+
+        var sce16 = InkOptics.For(new Lab(16, 0, 0), null, "carbon", specularIncluded: false);
+        var sce19 = InkOptics.For(new Lab(19, 0, 0), null, "carbon", specularIncluded: false);
+        foreach (var (ink, l) in new[] { (sce16, 16.0), (sce19, 19.0) })
+        {
+            double x = Flat(l);
+            double body = x / (((1 - 0.03) * (1 - 0.65)) + (0.65 * x));
+            Assert.Equal(KubelkaMunk.KOverS(body), ink.KOverS[15], 1e-6);
+            Assert.True(ink.SpectrumDeltaE00 < 0.01);
+        }
+
+        Assert.True(sce16.KOverS[15] > sce19.KOverS[15]);
+    }
+
+    [Fact]
+    public void An_SCE_spectrum_is_the_SCI_spectrum_less_the_surface_reflection()
+    {
+        double[] sce = [.. Enumerable.Range(0, Chromophores.Count).Select(i => 0.02 + (0.004 * i))];
+        double[] sci = [.. sce.Select(v => v + 0.03)];
+        var fromSce = InkOptics.For(default, sce, "iron-oxide", specularIncluded: false);
+        var fromSci = InkOptics.For(default, sci, "iron-oxide");
+        for (int i = 0; i < Chromophores.Count; i++)
+        {
+            Assert.Equal(fromSci.KOverS[i], fromSce.KOverS[i], 1e-12);
+            Assert.Equal(fromSci.Absorption[i], fromSce.Absorption[i], 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(22, 0.3, -0.5)]
+    [InlineData(35, 12, 22)]
+    [InlineData(60, 5, 12)]
+    public void SCI_data_is_unchanged(double l, double a, double b)
+    {
+        var lab = new Lab(l, a, b);
+        var before = InkOptics.FromLab(lab, InkChemistry.ScatteringSpectrum("organic", null));
+        var now = InkOptics.For(lab, null, "organic", specularIncluded: true);
+        Assert.Equal(before.KOverS.ToArray(), now.KOverS.ToArray());
+        Assert.Equal(before.Reflectance, now.Reflectance);
+    }
+}
