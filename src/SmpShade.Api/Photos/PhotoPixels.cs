@@ -182,23 +182,35 @@ public abstract class PhotoPixels : IDisposable
     /// (the upright rows of a photo stored turned, EXIF orientations 5–8, are stored columns, so there a stored row
     /// serves an upright column).
     /// </summary>
-    public byte[] Thumbnail(int maxSide, out int width, out int height)
+    public byte[] Thumbnail(int maxSide, out int width, out int height) =>
+        CropThumbnail(0, 0, Width, Height, maxSide, out width, out height);
+
+    /// <summary>
+    /// As <see cref="Thumbnail(int, out int, out int)"/>, of the upright rectangle at (<paramref name="left"/>,
+    /// <paramref name="top"/>) of <paramref name="cropWidth"/> × <paramref name="cropHeight"/> pixels only (clamped to
+    /// the photo): a chart's surroundings read at a finer scale than the whole frame.
+    /// </summary>
+    public byte[] CropThumbnail(int left, int top, int cropWidth, int cropHeight, int maxSide, out int width, out int height)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
-        double scale = Math.Min(1.0, (double)maxSide / Math.Max(Width, Height));
-        width = Math.Max(1, (int)Math.Round(Width * scale));
-        height = Math.Max(1, (int)Math.Round(Height * scale));
-        double fx = (double)Width / width, fy = (double)Height / height;
+        left = Math.Clamp(left, 0, Width - 1);
+        top = Math.Clamp(top, 0, Height - 1);
+        cropWidth = Math.Clamp(cropWidth, 1, Width - left);
+        cropHeight = Math.Clamp(cropHeight, 1, Height - top);
+        double scale = Math.Min(1.0, (double)maxSide / Math.Max(cropWidth, cropHeight));
+        width = Math.Max(1, (int)Math.Round(cropWidth * scale));
+        height = Math.Max(1, (int)Math.Round(cropHeight * scale));
+        double fx = (double)cropWidth / width, fy = (double)cropHeight / height;
         var tapsU = new int[2 * width];
         var tapsV = new int[2 * height];
         for (int k = 0; k < tapsU.Length; k++)
         {
-            tapsU[k] = Math.Min(Width - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fx));
+            tapsU[k] = left + Math.Min(cropWidth - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fx));
         }
 
         for (int k = 0; k < tapsV.Length; k++)
         {
-            tapsV[k] = Math.Min(Height - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fy));
+            tapsV[k] = top + Math.Min(cropHeight - 1, (int)(((k / 2) + (0.25 + (0.5 * (k % 2)))) * fy));
         }
 
         // Along a stored row only the upright coordinate that runs along it changes: u when stored upright, v when turned.

@@ -32,8 +32,9 @@ public static class ReferenceStage
                 var cardLab = reference!.Lab?.ToLab() ?? ReferenceCorrector.NeutralCardLab(reference.Reflectance ?? ReferenceCorrector.DefaultCardReflectance);
                 return ReferenceCorrector.GreyCard(space, Mean(card.Linear), cardLab, reference.Camera?.ToResponses());
             case ReferenceTypes.ColorChecker24:
-                IReadOnlyList<(double X, double Y)> given = reference!.Corners?.Select(p => (p[0], p[1])).ToList()
-                    ?? ChartFinder.Find(pixels).Corners;
+                // No corners: the service finds the chart, and says which patches it saw hidden (left out of the fit).
+                var found = reference!.Corners is null ? ChartFinder.Find(pixels) : null;
+                IReadOnlyList<(double X, double Y)> given = reference.Corners?.Select(p => (p[0], p[1])).ToList() ?? found!.Corners;
                 var corners = given.Select(p => (p.X * pixels.Width, p.Y * pixels.Height)).ToList();
                 var means = new List<LinearRgb>(24);
                 foreach (var quad in ChartGeometry.PatchSamplingQuads(corners))
@@ -53,7 +54,7 @@ public static class ReferenceStage
                         : Mean(patch.Linear));
                 }
 
-                return ReferenceCorrector.ColorChecker(space, means) with
+                return ReferenceCorrector.ColorChecker(space, means, found?.Occluded) with
                 {
                     Corners = given,
                     CornersFound = reference.Corners is null ? "detected" : "given",

@@ -1,357 +1,225 @@
 using OpenCvSharp;
 using SmpShade.Api.Infrastructure;
-using SmpShade.Colour;
-using SmpShade.Colour.Numerics;
 
 namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>A chart found without taps: its corners (normalised, dark-skin corner first, clockwise) and how.</summary>
 /// <param name="Corners">The outer corners of the patch area, normalised on the upright photo.</param>
 /// <param name="Patches">Patch squares that were seen and fitted to the 6 × 4 grid.</param>
-/// <param name="MatchDeltaE">Mean ΔE (CIE 1976) of the 24 patches to the published values after a 3 × 3 fit, in the orientation chosen.</param>
-public sealed record FoundChart(IReadOnlyList<(double X, double Y)> Corners, int Patches, double MatchDeltaE);
+/// <param name="MatchDeltaE">Mean ΔE (CIE 1976) of the fitted patches to the published values after a 3 × 3 fit, in the orientation chosen.</param>
+/// <param name="Occluded">Patches (chart order, 0 = dark skin) taken as hidden: no square seen there and far off the fit.</param>
+public sealed record FoundChart(IReadOnlyList<(double X, double Y)> Corners, int Patches, double MatchDeltaE, IReadOnlyList<int> Occluded);
 
 /// <summary>
 /// Finds a ColorChecker Classic 24 (also the Mini and the Passport's Classic side: the same 6 × 4 grid) with no corners
-/// given, at any rotation and in mild perspective (issue 13). On a copy downscaled to at most 1000 pixels:
-/// 1. patch candidates: the squares of an adaptive threshold at five block sizes (patches are lighter than the dark gaps
-///    between them), convex four-sided, nearly square;
-/// 2. the largest group of candidates of similar size whose neighbours lie about one patch pitch apart;
-/// 3. a lattice: each candidate gets integer grid coordinates along the group's two directions, refined through a
-///    homography fitted to all of them; the 6 × 4 (or 4 × 6) windows holding the most squares are the chart's candidates;
-/// 4. orientation: of the 8 ways the grid can map onto the chart (4 turns, mirrored or not), the one whose 24 patch
-///    colours a 3 × 3 least-squares fit maps closest to the published values (ColorCheckerReference).
+/// given, at any rotation and in mild perspective (issue 13), coarse to fine:
+/// 1. on a copy at most <see cref="CoarseSide"/> pixels long, patch-like squares (<see cref="ChartSquares"/>: an
+///    adaptive threshold at five block sizes), grouped by size and spacing, each group placed on a grid by a robust
+///    homography; every 6 × 4 (or 4 × 6) window holding the most squares is tried in its 8 orientations by colour
+///    (<see cref="ChartColours"/>);
+/// 2. around the best, a crop of the photo read at about <see cref="FinePitch"/> pixels a patch: the squares again
+///    (block sizes from the known pitch), the grid refitted through them, the corners and colours measured there.
 /// Refusals are 422 with a stable code: <c>reference.chart_not_found</c>, <c>reference.chart_cut_off</c>,
 /// <c>reference.chart_too_small</c>, <c>reference.chart_poor_match</c>.
 /// </summary>
 public static class ChartFinder
 {
-    private const int MaxSide = 1000;
+    /// <summary>Longer side of the coarse copy: a chart whose patches are about 1/80 of the frame or more is seen there (6 pixels).</summary>
+    private const int CoarseSide = 640;
+
+    /// <summary>Patch pitch, in pixels, of the fine crop (or the photo's own, if smaller).</summary>
+    private const double FinePitch = 32;
 
     /// <summary>Smallest patch side, in photo pixels, that leaves a sampled middle of at least 4 × 4 pixels.</summary>
     private const double MinPatchSide = 10;
 
     /// <summary>Above this mean ΔE76 after a 3 × 3 fit the squares are not a ColorChecker (or are too badly lit to trust).</summary>
-    private const double MaxMatchDeltaE = 12;
+    private const double MaxMatchDeltaE = 20;
+
+    /// <summary>Groups of squares tried (a chart beside a tiled backdrop or a pegboard).</summary>
+    private const int MaxGroups = 3;
+
+    private const int MinSquares = 6;
+
+    /// <summary>Coarse block sizes as fractions of the copy's longer side: 2–3 patch sides, for charts filling the frame (patches ≈ 1/5 of it) down to small ones (≈ 1/60).</summary>
+    private static readonly int[] CoarseDivisors = [2, 4, 8, 16, 24];
+
+    /// <summary>Fine block sizes, in patch pitches: the middle one suits a patch among its neighbours, the small one an edge patch against a light background.</summary>
+    private static readonly double[] FineBlocks = [1.5, 2.5, 4];
 
     public static FoundChart Find(PhotoPixels pixels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        var rgb = pixels.Thumbnail(MaxSide, out int width, out int height);
-        double toPhoto = (double)pixels.Width / width;
-        using var colour = Mat.FromPixelData(height, width, MatType.CV_8UC3, rgb);
-        using var gray = new Mat();
-        Cv2.CvtColor(colour, gray, ColorConversionCodes.RGB2GRAY);
-
-        var candidates = Candidates(gray);
-        var group = LargestGroup(candidates);
-        if (group.Count < 6)
+        var space = pixels.ColourSpace.Space;
+        var coarse = new RgbCopy(pixels.Thumbnail(CoarseSide, out int width, out int height), width, height);
+        double toPhotoX = (double)pixels.Width / width, toPhotoY = (double)pixels.Height / height;
+        using var gray = Gray(coarse);
+        int longest = Math.Max(width, height);
+        var squares = ChartSquares.Find(gray, CoarseDivisors.Select(d => longest / d), 36);
+        var groups = ChartSquares.Groups(squares, MinSquares);
+        if (groups.Count == 0)
         {
-            throw NotFound($"{group.Count} patch-like squares were found together; a chart shows 24.");
+            int largest = ChartSquares.Groups(squares, 1).FirstOrDefault()?.Count ?? 0;
+            throw NotFound($"{largest} patch-like squares were found together; a chart shows 24.");
         }
 
-        double side = group.Average(c => c.Side);
-        if (side * toPhoto < MinPatchSide)
+        double side = groups[0].Average(c => c.Side) * Math.Min(toPhotoX, toPhotoY);
+        if (side < MinPatchSide)
         {
             throw ReferenceCorrector.Unusable("reference.chart_too_small", FormattableString.Invariant(
-                $"The chart's patches are about {side * toPhoto:F0} pixels wide; at least {MinPatchSide:F0} are needed. Take the photo closer to the chart."));
+                $"The chart's patches are about {side:F0} pixels wide; at least {MinPatchSide:F0} are needed. Take the photo closer to the chart."));
         }
 
-        var (lattice, toImage) = Lattice(group);
-        int iMin = lattice.Min(l => l.I), iMax = lattice.Max(l => l.I), jMin = lattice.Min(l => l.J), jMax = lattice.Max(l => l.J);
+        (SquareGrid Grid, GridWindow Window, ChartPlacement Placement)? best = null;
+        bool anyOutside = false;
+        int most = 0;
+        foreach (var group in groups.Take(MaxGroups))
+        {
+            if (ChartSquares.Lattice(group) is not { } grid)
+            {
+                continue;
+            }
 
-        // Every placement of a 6 × 4 (or 4 × 6) window on the grid that covers the most squares seen: more than one when
-        // a row or column was not seen, and the window leaves out squares that are not the chart's (a tiled backdrop).
-        var windows = new List<(int Oi, int Oj, int Cols, int Rows, int Count)>();
+            var seen = grid.Cells.Select(c => (c.I, c.J)).ToHashSet();
+            var (windows, count) = Windows(grid);
+            most = Math.Max(most, count);
+            foreach (var window in count >= MinSquares ? windows : [])
+            {
+                if (!Inside(window.Outline.Select(p => ChartSquares.Map(grid.ToImage, p.X, p.Y)), width, height))
+                {
+                    anyOutside = true;
+                    continue;
+                }
+
+                var placement = ChartColours.Best(coarse, grid.ToImage, window, seen, space);
+                if (placement is not null && (best is null || placement.DeltaE < best.Value.Placement.DeltaE))
+                {
+                    best = (grid, window, placement);
+                }
+            }
+        }
+
+        if (most < MinSquares)
+        {
+            throw NotFound($"At most {most} patch-like squares lie in one chart-sized grid; a chart shows 24.");
+        }
+
+        var (found, fine) = best is { } b ? Refine(pixels, b.Grid, b.Window, toPhotoX, toPhotoY) : (0, null);
+        // No placement inside the frame, or the ones inside match badly while one running off the edge was as likely.
+        if (fine is null || (anyOutside && fine.DeltaE > MaxMatchDeltaE))
+        {
+            throw ReferenceCorrector.Unusable("reference.chart_cut_off",
+                "The chart runs off the edge of the photo. Take the photo with the whole chart inside the frame, or tap its four corners.");
+        }
+
+        if (fine.DeltaE > MaxMatchDeltaE)
+        {
+            throw ReferenceCorrector.Unusable("reference.chart_poor_match", FormattableString.Invariant(
+                $"Squares like a chart's were found, but their colours do not match a ColorChecker 24 (mean ΔE {fine.DeltaE:F0} after the best fit). Check that the Classic side faces the camera, evenly lit, or tap its four corners."));
+        }
+
+        return new FoundChart([.. fine.Corners.Select(p => (Math.Round(p.X / pixels.Width, 5), Math.Round(p.Y / pixels.Height, 5)))],
+            found, Math.Round(fine.DeltaE, 2), fine.Occluded);
+    }
+
+    /// <summary>
+    /// The fine step: the chart's surroundings (one pitch around it) read from the photo at about <see cref="FinePitch"/>
+    /// pixels a patch, squares found there with block sizes from that pitch, the coarse grid refitted through those
+    /// on its nodes, and the orientation chosen again on these pixels. Returns the squares seen in the window (fine or
+    /// coarse) and the placement in photo pixels; null when it runs off the photo.
+    /// </summary>
+    private static (int Seen, ChartPlacement? Placement) Refine(PhotoPixels pixels, SquareGrid grid, GridWindow window, double toPhotoX, double toPhotoY)
+    {
+        var outline = window.Outline.Select(p => ChartSquares.Map(grid.ToImage, p.X, p.Y)).Select(p => new Point2d(p.X * toPhotoX, p.Y * toPhotoY)).ToArray();
+        double perimeter = Enumerable.Range(0, 4).Sum(k => ChartSquares.Distance(outline[k], outline[(k + 1) % 4]));
+        double pitch = perimeter / (2 * (window.Cols + window.Rows));
+        double scale = Math.Min(1, FinePitch / pitch);
+        int left = (int)Math.Floor(outline.Min(p => p.X) - pitch), top = (int)Math.Floor(outline.Min(p => p.Y) - pitch);
+        int right = (int)Math.Ceiling(outline.Max(p => p.X) + pitch), bottom = (int)Math.Ceiling(outline.Max(p => p.Y) + pitch);
+        (left, top) = (Math.Max(0, left), Math.Max(0, top));
+        (right, bottom) = (Math.Min(pixels.Width, right), Math.Min(pixels.Height, bottom));
+        int maxSide = (int)Math.Ceiling(Math.Max(right - left, bottom - top) * scale);
+        var crop = new RgbCopy(pixels.CropThumbnail(left, top, right - left, bottom - top, maxSide, out int w, out int h), w, h);
+        double sx = (double)w / (right - left), sy = (double)h / (bottom - top);
+
+        // Grid → crop: the coarse grid → coarse copy, then coarse → photo → crop.
+        double[,] toCrop = Multiply(new double[,] { { toPhotoX * sx, 0, -left * sx }, { 0, toPhotoY * sy, -top * sy }, { 0, 0, 1 } }, grid.ToImage);
+        double finePitch = pitch * Math.Sqrt(sx * sy);
+        using var gray = Gray(crop);
+        var inverse = ChartSquares.Invert(toCrop);
+        var squares = ChartSquares.Find(gray, FineBlocks.Select(k => (int)Math.Round(k * finePitch)), Math.Pow(0.35 * finePitch, 2))
+            .Where(s => inverse is not null && ChartSquares.Map(inverse, s.Centre.X, s.Centre.Y) is var g
+                && g.X > window.Oi - 0.5 && g.X < window.Oi + window.Cols - 0.5 && g.Y > window.Oj - 0.5 && g.Y < window.Oj + window.Rows - 0.5)
+            .ToList();
+        var settled = ChartSquares.Settle(squares, toCrop, finePitch);
+        var seen = grid.Cells.Select(c => (c.I, c.J)).ToHashSet();
+        if (settled is not null && settled.Cells.Count >= MinSquares)
+        {
+            toCrop = settled.ToImage;
+            seen.UnionWith(settled.Cells.Select(c => (c.I, c.J)));
+        }
+
+        seen.RemoveWhere(c => c.I < window.Oi || c.I >= window.Oi + window.Cols || c.J < window.Oj || c.J >= window.Oj + window.Rows);
+        var cropOutline = window.Outline.Select(p => ChartSquares.Map(toCrop, p.X, p.Y)).ToArray();
+        if (!Inside(cropOutline.Select(p => new Point2d((p.X / sx) + left, (p.Y / sy) + top)), pixels.Width, pixels.Height))
+        {
+            return (seen.Count, null);
+        }
+
+        var placement = ChartColours.Best(crop, toCrop, window, seen, pixels.ColourSpace.Space);
+        return (seen.Count, placement is null ? null : placement with
+        {
+            Corners = [.. placement.Corners.Select(p => new Point2d((p.X / sx) + left, (p.Y / sy) + top))],
+        });
+    }
+
+    /// <summary>Every placement of a 6 × 4 (or 4 × 6) window on the grid that covers the most squares seen: more than one when a row or column was not seen.</summary>
+    private static (List<GridWindow> Windows, int Count) Windows(SquareGrid grid)
+    {
+        var cells = grid.Cells;
+        int iMin = cells.Min(l => l.I), iMax = cells.Max(l => l.I), jMin = cells.Min(l => l.J), jMax = cells.Max(l => l.J);
+        var windows = new List<(GridWindow Window, int Count)>();
         foreach (var (cols, rows) in new[] { (ChartGeometry.Columns, ChartGeometry.Rows), (ChartGeometry.Rows, ChartGeometry.Columns) })
         {
             for (int oi = iMin - cols + 1; oi <= iMax; oi++)
             {
                 for (int oj = jMin - rows + 1; oj <= jMax; oj++)
                 {
-                    int count = lattice.Count(l => l.I >= oi && l.I < oi + cols && l.J >= oj && l.J < oj + rows);
-                    windows.Add((oi, oj, cols, rows, count));
+                    int count = cells.Count(l => l.I >= oi && l.I < oi + cols && l.J >= oj && l.J < oj + rows);
+                    windows.Add((new GridWindow(oi, oj, cols, rows), count));
                 }
             }
         }
 
         int most = windows.Max(w => w.Count);
-        var best = (DeltaE: double.MaxValue, Corners: Array.Empty<Point2d>());
-        bool anyInside = false, anyOutside = false;
-        foreach (var (oi, oj, cols, rows, _) in windows.Where(w => w.Count == most))
-        {
-            bool wide = cols == ChartGeometry.Columns;
-            {
-                Point2d[] quad = [Map(toImage, oi - 0.5, oj - 0.5), Map(toImage, oi + cols - 0.5, oj - 0.5),
-                                  Map(toImage, oi + cols - 0.5, oj + rows - 0.5), Map(toImage, oi - 0.5, oj + rows - 0.5)];
-                if (quad.Any(p => p.X < 0 || p.Y < 0 || p.X > width || p.Y > height))
-                {
-                    anyOutside = true;
-                    continue;
-                }
-
-                anyInside = true;
-                foreach (var corners in Orientations(quad, wide))
-                {
-                    double de = MatchDeltaE(corners, rgb, width, height, pixels.ColourSpace.Space);
-                    if (de < best.DeltaE)
-                    {
-                        best = (de, corners);
-                    }
-                }
-            }
-        }
-
-        if (most < 6)
-        {
-            throw NotFound($"At most {most} patch-like squares lie in one chart-sized grid; a chart shows 24.");
-        }
-
-        // No placement inside the frame, or the ones inside match badly while one running off the edge was as likely.
-        if (!anyInside || (anyOutside && best.DeltaE > MaxMatchDeltaE))
-        {
-            throw ReferenceCorrector.Unusable("reference.chart_cut_off",
-                "The chart runs off the edge of the photo. Take the photo with the whole chart inside the frame, or tap its four corners.");
-        }
-
-        if (best.DeltaE > MaxMatchDeltaE)
-        {
-            throw ReferenceCorrector.Unusable("reference.chart_poor_match", FormattableString.Invariant(
-                $"Squares like a chart's were found, but their colours do not match a ColorChecker 24 (mean ΔE {best.DeltaE:F0} after the best fit). Check that the Classic side faces the camera, evenly lit, or tap its four corners."));
-        }
-
-        return new FoundChart([.. best.Corners.Select(p => (Math.Round(p.X / width, 5), Math.Round(p.Y / height, 5)))], group.Count, Math.Round(best.DeltaE, 2));
+        return ([.. windows.Where(w => w.Count == most).Select(w => w.Window)], most);
     }
 
-    private sealed record Square(Point2d Centre, double Side);
+    private static bool Inside(IEnumerable<Point2d> points, int width, int height) =>
+        points.All(p => p.X >= 0 && p.Y >= 0 && p.X <= width && p.Y <= height);
 
-    private static List<Square> Candidates(Mat gray)
+    private static Mat Gray(RgbCopy copy)
     {
-        var found = new List<Square>();
-        int longest = Math.Max(gray.Width, gray.Height);
-        using var binary = new Mat();
-        // Adaptive threshold blocks of 2–3 patch sides, for charts filling the frame (patches ≈ 1/5 of it) down to small ones (≈ 1/60).
-        foreach (int divisor in new[] { 2, 4, 8, 16, 24 })
-        {
-            int block = Math.Max(3, (longest / divisor) | 1);
-            Cv2.AdaptiveThreshold(gray, binary, 255, AdaptiveThresholdTypes.MeanC, ThresholdTypes.Binary, block, -2);
-            Cv2.FindContours(binary, out Point[][] contours, out _, RetrievalModes.List, ContourApproximationModes.ApproxSimple);
-            foreach (var contour in contours)
-            {
-                double area = Cv2.ContourArea(contour);
-                if (area < 36 || area > gray.Width * gray.Height / 8.0)
-                {
-                    continue;
-                }
-
-                var poly = Cv2.ApproxPolyDP(contour, 0.08 * Cv2.ArcLength(contour, true), true);
-                if (poly.Length != 4 || !Cv2.IsContourConvex(poly))
-                {
-                    continue;
-                }
-
-                var box = Cv2.MinAreaRect(poly);
-                double w = box.Size.Width, h = box.Size.Height;
-                if (w < 1 || h < 1 || Math.Max(w, h) / Math.Min(w, h) > 1.6 || area / (w * h) < 0.8)
-                {
-                    continue;
-                }
-
-                var centre = new Point2d(box.Center.X, box.Center.Y);
-                double side = Math.Sqrt(area);
-                if (!found.Any(f => Distance(f.Centre, centre) < 0.3 * Math.Min(side, f.Side)))
-                {
-                    found.Add(new Square(centre, side));
-                }
-            }
-        }
-
-        return found;
+        using var colour = Mat.FromPixelData(copy.Height, copy.Width, MatType.CV_8UC3, copy.Rgb);
+        var gray = new Mat();
+        Cv2.CvtColor(colour, gray, ColorConversionCodes.RGB2GRAY);
+        return gray;
     }
 
-    /// <summary>Squares of similar size (within 35 %) that have neighbours 1–1.8 sides away, grouped transitively.</summary>
-    private static List<Square> LargestGroup(List<Square> squares)
+    private static double[,] Multiply(double[,] a, double[,] b)
     {
-        int n = squares.Count;
-        var parent = Enumerable.Range(0, n).ToArray();
-        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
-        for (int a = 0; a < n; a++)
+        var m = new double[3, 3];
+        for (int r = 0; r < 3; r++)
         {
-            for (int b = a + 1; b < n; b++)
+            for (int c = 0; c < 3; c++)
             {
-                var (sa, sb) = (squares[a], squares[b]);
-                double ratio = sa.Side / sb.Side;
-                double d = Distance(sa.Centre, sb.Centre) / ((sa.Side + sb.Side) / 2);
-                if (ratio is > 0.74 and < 1.35 && d is > 0.95 and < 1.8)
-                {
-                    parent[Root(a)] = Root(b);
-                }
+                m[r, c] = (a[r, 0] * b[0, c]) + (a[r, 1] * b[1, c]) + (a[r, 2] * b[2, c]);
             }
         }
 
-        return Enumerable.Range(0, n).GroupBy(Root).MaxBy(g => g.Count())?.Select(i => squares[i]).ToList() ?? [];
-    }
-
-    /// <summary>Integer grid coordinates for each square and the homography grid → thumbnail pixels.</summary>
-    private static (List<(int I, int J, Point2d Centre)> Lattice, double[,] ToImage) Lattice(List<Square> group)
-    {
-        // The pitch and direction from each square's nearest neighbour; the direction folded into 0°–90°.
-        var steps = group.Select(s => group.Where(o => o != s).MinBy(o => Distance(o.Centre, s.Centre))!)
-            .Zip(group, (o, s) => (Dx: o.Centre.X - s.Centre.X, Dy: o.Centre.Y - s.Centre.Y)).ToList();
-        double pitch = Median(steps.Select(v => Math.Sqrt((v.Dx * v.Dx) + (v.Dy * v.Dy))));
-        double angle = CircularMedian90(steps.Select(v => Math.Atan2(v.Dy, v.Dx)));
-        var u = new Point2d(Math.Cos(angle) * pitch, Math.Sin(angle) * pitch);
-        var v = new Point2d(-u.Y, u.X);
-        var origin = group.OrderBy(s => Distance(s.Centre, Centroid(group))).First().Centre;
-        double det = (u.X * v.Y) - (u.Y * v.X);
-        var coords = group.Select(s =>
-        {
-            double dx = s.Centre.X - origin.X, dy = s.Centre.Y - origin.Y;
-            return ((dx * v.Y) - (dy * v.X)) / det is var a && ((u.X * dy) - (u.Y * dx)) / det is var b
-                ? (I: (int)Math.Round(a), J: (int)Math.Round(b), s.Centre) : default;
-        }).ToList();
-
-        double[,] h = Identity();
-        for (int pass = 0; pass < 3; pass++)
-        {
-            // Keep one square per grid cell, then fit grid → image and re-read the grid coordinates through it.
-            var unique = coords.GroupBy(c => (c.I, c.J)).Select(g => g.First()).ToList();
-            if (unique.Count < 4)
-            {
-                throw NotFound("The squares found do not form a grid.");
-            }
-
-            using var src = Mat.FromArray(unique.Select(c => new Point2d(c.I, c.J)).ToArray());
-            using var dst = Mat.FromArray(unique.Select(c => c.Centre).ToArray());
-            using var fitted = Cv2.FindHomography(src, dst, HomographyMethods.None);
-            if (fitted.Empty())
-            {
-                throw NotFound("The squares found do not form a grid.");
-            }
-
-            h = new double[3, 3];
-            for (int r = 0; r < 3; r++)
-            {
-                for (int c = 0; c < 3; c++)
-                {
-                    h[r, c] = fitted.At<double>(r, c);
-                }
-            }
-
-            var inverse = Invert(h);
-            coords = [.. coords.Select(c =>
-            {
-                var g = Map(inverse, c.Centre.X, c.Centre.Y);
-                return (I: (int)Math.Round(g.X), J: (int)Math.Round(g.Y), c.Centre);
-            })];
-        }
-
-        return (coords.GroupBy(c => (c.I, c.J)).Select(g => g.First()).ToList(), h);
-    }
-
-    /// <summary>The 8 corner orders of a grid quad (its corners at grid (0,0), (c,0), (c,r), (0,r)): 4 starting corners × 2 directions, keeping those whose first edge runs along the chart's 6 columns.</summary>
-    private static IEnumerable<Point2d[]> Orientations(Point2d[] quad, bool wide)
-    {
-        for (int start = 0; start < 4; start++)
-        {
-            foreach (int dir in new[] { 1, 3 })
-            {
-                var order = Enumerable.Range(0, 4).Select(k => quad[(start + (k * dir)) % 4]).ToArray();
-                // The first edge (dark skin → bluish green) spans the 6 columns: along the grid's long side.
-                bool firstEdgeAlongI = (start % 2 == 0) == (dir == 1);
-                if (firstEdgeAlongI == wide)
-                {
-                    yield return order;
-                }
-            }
-        }
-    }
-
-    /// <summary>Mean ΔE76 of the 24 patch means (middle 40 %, thumbnail pixels) to the published Lab after a 3 × 3 least-squares fit of linear RGB → XYZ.</summary>
-    private static double MatchDeltaE(Point2d[] corners, byte[] rgb, int width, int height, RgbColourSpace space)
-    {
-        var quads = ChartGeometry.PatchSamplingQuads([.. corners.Select(c => (c.X, c.Y))]);
-        var x = new double[24, 3];
-        var y = new double[24, 3];
-        for (int p = 0; p < 24; p++)
-        {
-            var poly = quads[p];
-            int x0 = Math.Max(0, (int)poly.Min(q => q.X)), x1 = Math.Min(width - 1, (int)poly.Max(q => q.X));
-            int y0 = Math.Max(0, (int)poly.Min(q => q.Y)), y1 = Math.Min(height - 1, (int)poly.Max(q => q.Y));
-            double r = 0, g = 0, b = 0;
-            int count = 0;
-            for (int yy = y0; yy <= y1; yy++)
-            {
-                for (int xx = x0; xx <= x1; xx++)
-                {
-                    if (Geometry.Contains(poly, xx + 0.5, yy + 0.5))
-                    {
-                        int i = ((yy * width) + xx) * 3;
-                        var lin = space.ToLinear8(rgb[i], rgb[i + 1], rgb[i + 2]);
-                        (r, g, b, count) = (r + lin.R, g + lin.G, b + lin.B, count + 1);
-                    }
-                }
-            }
-
-            count = Math.Max(1, count);
-            (x[p, 0], x[p, 1], x[p, 2]) = (r / count, g / count, b / count);
-            var target = ColorCheckerReference.XyzD65[p];
-            (y[p, 0], y[p, 1], y[p, 2]) = (target.X, target.Y, target.Z);
-        }
-
-        var m = LinearSolver.LeastSquares(x, y);
-        if (m is null)
-        {
-            return double.MaxValue;
-        }
-
-        double sum = 0;
-        for (int p = 0; p < 24; p++)
-        {
-            var fitted = new Xyz(
-                (x[p, 0] * m[0, 0]) + (x[p, 1] * m[1, 0]) + (x[p, 2] * m[2, 0]),
-                (x[p, 0] * m[0, 1]) + (x[p, 1] * m[1, 1]) + (x[p, 2] * m[2, 1]),
-                (x[p, 0] * m[0, 2]) + (x[p, 1] * m[1, 2]) + (x[p, 2] * m[2, 2]));
-            sum += DeltaE.Cie76(ColorCheckerReference.LabD65[p], fitted.ToLab(WhitePoint.D65));
-        }
-
-        return sum / 24;
+        return m;
     }
 
     private static ProblemException NotFound(string why) => ReferenceCorrector.Unusable("reference.chart_not_found",
         why + " No ColorChecker 24 was found: photograph its Classic side whole, facing the camera, or tap its four corners.");
-
-    private static Point2d Map(double[,] h, double x, double y)
-    {
-        double w = (h[2, 0] * x) + (h[2, 1] * y) + h[2, 2];
-        return new Point2d(((h[0, 0] * x) + (h[0, 1] * y) + h[0, 2]) / w, ((h[1, 0] * x) + (h[1, 1] * y) + h[1, 2]) / w);
-    }
-
-    private static double[,] Invert(double[,] h) => LinearSolver.Inverse(h) ?? throw NotFound("The squares found do not form a grid.");
-
-    private static double[,] Identity() => new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
-
-    private static double Distance(Point2d a, Point2d b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
-
-    private static Point2d Centroid(List<Square> group) => new(group.Average(s => s.Centre.X), group.Average(s => s.Centre.Y));
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
-
-    /// <summary>The dominant direction of a set of angles modulo 90° (a grid's two directions fold onto one).</summary>
-    private static double CircularMedian90(IEnumerable<double> angles)
-    {
-        // Average on the circle of 4θ, so θ and θ + 90° agree.
-        double sx = 0, sy = 0;
-        foreach (var a in angles)
-        {
-            sx += Math.Cos(4 * a);
-            sy += Math.Sin(4 * a);
-        }
-
-        return Math.Atan2(sy, sx) / 4;
-    }
 }

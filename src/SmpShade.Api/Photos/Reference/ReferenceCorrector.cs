@@ -27,6 +27,9 @@ public static class ReferenceCorrector
     /// <summary>Warning code when some chart patches were clipped and left out of the fit.</summary>
     public const string ClippedCode = "reference.patches_clipped";
 
+    /// <summary>Warning code when the chart search saw some patches hidden (a leaf, a finger over them) and left them out of the fit.</summary>
+    public const string OccludedCode = "reference.patches_occluded";
+
     /// <summary>Fewest unclipped patches a chart fit accepts: twice the root-polynomial's 6 terms.</summary>
     public const int MinimumUsablePatches = 12;
 
@@ -130,10 +133,12 @@ public static class ReferenceCorrector
     /// <param name="space">The photo's profile (the fit replaces its matrix; its curves have already linearised the means).</param>
     /// <param name="patchMeans">24 linear RGB means in chart order: dark skin first, row by row. A patch without usable
     /// pixels may be passed as NaN: it is left out like a clipped one.</param>
+    /// <param name="occluded">Patches (chart order) the chart search saw hidden: left out and listed in <c>reference.patches_occluded</c>.</param>
     /// <exception cref="ProblemException">422 <c>reference.chart_degenerate</c> when the patches cannot be fitted,
-    /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped.</exception>
-    public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans)
+    /// <c>reference.chart_clipped</c> when fewer than 12 patches are unclipped (<c>reference.chart_occluded</c> when some of the missing ones were hidden).</exception>
+    public static ReferenceResult ColorChecker(RgbColourSpace space, IReadOnlyList<LinearRgb> patchMeans, IReadOnlyCollection<int>? occluded = null)
     {
+        occluded ??= [];
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(patchMeans);
         if (patchMeans.Count != ColorCheckerReference.Patches.Count)
@@ -144,11 +149,14 @@ public static class ReferenceCorrector
         // A patch with a channel crushed to black or saturated has lost its colour (the cyan patch often falls outside
         // sRGB and clips to R = 0): it would pull the fit, so it is left out, with the same thresholds as pixels (§3).
         // So is a patch with no finite mean (a caller whose patch had no usable pixels may pass NaN).
-        var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !IsClipped(space, patchMeans[i])).ToList();
+        var usable = Enumerable.Range(0, patchMeans.Count).Where(i => !occluded.Contains(i) && !IsClipped(space, patchMeans[i])).ToList();
         if (usable.Count < MinimumUsablePatches)
         {
-            throw Unusable("reference.chart_clipped", FormattableString.Invariant(
-                $"Only {usable.Count} of the 24 chart patches are neither black nor saturated in some channel; at least {MinimumUsablePatches} are needed. Check the exposure and the corners."));
+            throw occluded.Count > 0
+                ? Unusable("reference.chart_occluded", FormattableString.Invariant(
+                    $"Only {usable.Count} of the 24 chart patches are visible and neither black nor saturated ({occluded.Count} are hidden); at least {MinimumUsablePatches} are needed. Move what covers the chart."))
+                : Unusable("reference.chart_clipped", FormattableString.Invariant(
+                    $"Only {usable.Count} of the 24 chart patches are neither black nor saturated in some channel; at least {MinimumUsablePatches} are needed. Check the exposure and the corners."));
         }
 
         LinearRgb[] rgb = [.. usable.Select(i => patchMeans[i])];
@@ -161,9 +169,15 @@ public static class ReferenceCorrector
             .SelectMany(model => ChartFit.RidgeGrid.Select(lambda => ChartFit.Fit(model, rgb, targets, new ChartFitOptions(space, lambda))))
             .Aggregate((kept, fit) => fit.LooMean < kept.LooMean - 1e-9 ? fit : kept);
         var warnings = new List<PhotoWarning>();
-        if (usable.Count < patchMeans.Count)
+        if (occluded.Count > 0)
         {
-            string names = string.Join(", ", Enumerable.Range(0, patchMeans.Count).Except(usable).Select(i => ColorCheckerReference.Patches[i].Name));
+            warnings.Add(new PhotoWarning(OccludedCode,
+                $"Chart patches left out of the fit because something covers them (their middle is not one colour, or no patch edge was seen and the colour is far off): {Names(occluded.Order())}. Keep the chart uncovered for a better fit."));
+        }
+
+        if (usable.Count + occluded.Count < patchMeans.Count)
+        {
+            string names = Names(Enumerable.Range(0, patchMeans.Count).Except(usable).Except(occluded));
             warnings.Add(new PhotoWarning(ClippedCode,
                 $"Chart patches left out of the fit because a channel is black or saturated, or no pixel was usable: {names}. Usually harmless; if many, expose the chart better."));
         }
@@ -180,6 +194,8 @@ public static class ReferenceCorrector
         return new ReferenceResult(ReferenceTypes.ColorChecker24, best.Correction, best.Model, best.LooMean, best.LooMax, warnings, skin,
             camera?.Transform(space.RgbToXyzD65));
     }
+
+    private static string Names(IEnumerable<int> patches) => string.Join(", ", patches.Select(i => ColorCheckerReference.Patches[i].Name));
 
     private static bool IsClipped(RgbColourSpace space, LinearRgb rgb) =>
         !double.IsFinite(rgb.R) || !double.IsFinite(rgb.G) || !double.IsFinite(rgb.B)
