@@ -70,6 +70,10 @@ const ADVICE = {
     title: 'Some chart patches were over- or under-exposed',
     todo: 'They were left out of the fit. Light the chart evenly, without glare, so its white patch is not blown out.',
   },
+  'reference.patches_occluded': {
+    title: 'Something covers part of the chart',
+    todo: 'The covered patches were left out of the fit. Move whatever lies over the chart (a leaf, a finger, a label) and retake for the best correction.',
+  },
   'reference.calibration_used': {
     title: 'Skin corrected with the saved chart calibration',
     todo: 'This is right only if the photo was taken with the same phone under the same light as the chart photo. If the lamp, the room or the phone changed, take a new photo with the chart.',
