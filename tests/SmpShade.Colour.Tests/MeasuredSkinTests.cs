@@ -68,6 +68,39 @@ public sealed class MeasuredSkinTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Subjects))]
+    public void No_neat_ink_heals_darker_than_its_body_colour_without_the_bottles_gloss_on_any_measured_skin(int subject)
+    {
+        // The weaker property that holds on every skin (docs/science.md §6): the bottle's reading includes the light
+        // its glossy surface reflects (K1 = 0.03, half of an L* 30 brown's Y), healed skin is seen without it. Against
+        // the bottle's body colour (the reading less K1) no neat ink heals darker, whatever the epidermis.
+        var skin = MeasuredSkins.Fit(subject).Skin;
+        foreach (var ink in Inks())
+        {
+            double[] body = [.. ink.Reflectance.Select(r => Math.Max(0, r - InkOptics.SurfaceK1))];
+            double bodyL = HealedToneModel.Colour.ToLab(body).L;
+            var healed = Model.Healed(skin, ink, 0);
+            Assert.True(healed.L >= bodyL, $"{MeasuredSkins.All[subject].Name} (skin L* {skin.Lab.L:F1}): ink body L* {bodyL:F1} heals at {healed.L:F1}");
+        }
+    }
+
+    [Fact]
+    public void Subject_44_heals_the_brown_darker_than_the_bottle_through_its_epidermal_melanin()
+    {
+        // Why "never darker than the bottle" cannot hold on every skin: the same dermis under a light skin's epidermis
+        // (melanin 0.01 instead of the fitted 0.077) heals the L* 30 brown well above the bottle, and ten times the ink
+        // barely moves it, so the ink layer is already opaque: the darkening is the epidermis filtering the ink's light
+        // twice, not light lost under the ink or a translucent ink layer.
+        Assert.Equal("subject44", MeasuredSkins.All[21].Name);
+        var skin = MeasuredSkins.Fit(21).Skin;
+        var brown = HealingFixture.DarkBrown;
+        double healed = Model.Healed(skin, brown, 0).L;
+        Assert.True(healed < brown.Lab.L, $"healed {healed:F1}");
+        Assert.True(Model.Healed(Model.Skin(0.01, skin.BloodFraction), brown, 0).L > brown.Lab.L + 5);
+        Assert.True(Math.Abs(Model.Healed(skin, brown, -0.9).L - healed) < 1); // water parts −0.9: ten times the ink
+    }
+
     [Fact]
     public void The_bottle_property_covers_every_measured_skin_at_least_15_lighter_than_the_inks()
     {
