@@ -158,10 +158,28 @@ public sealed class PhotoAnalyzer : IDisposable
             warnings.Add(Guessed);
         }
 
-        var measurer = new RegionMeasurer(pixels, reference.Correction, options, warnings, reference.ForSkin);
-        var skin = measurer.MeasureSkin(skinRegion!);
-        cancellationToken.ThrowIfCancellationRequested();
-        var hair = measurer.MeasureHair(hairRegion!, skin.Lab.ToLab());
+        // The hair's k-means needs no skin colour, so it runs beside the skin measurement (a core is free once decoded);
+        // each measurer keeps its own warnings, added skin first as when measured one after the other, and a refused
+        // skin region is still the answer when both are refused.
+        var skinWarnings = new List<PhotoWarning>();
+        var hairWarnings = new List<PhotoWarning>();
+        var hairMeasurer = new RegionMeasurer(pixels, reference.Correction, options, hairWarnings);
+        var hairSplit = Task.Run(() => hairMeasurer.SplitHair(hairRegion!), CancellationToken.None);
+        SkinColour skin;
+        try
+        {
+            skin = new RegionMeasurer(pixels, reference.Correction, options, skinWarnings, reference.ForSkin).MeasureSkin(skinRegion!);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch
+        {
+            Settle(hairSplit);
+            throw;
+        }
+
+        var hair = hairMeasurer.ChooseHair(hairSplit.GetAwaiter().GetResult(), skin.Lab.ToLab());
+        warnings.AddRange(skinWarnings);
+        warnings.AddRange(hairWarnings);
         ReferenceStage.EnsurePlausible(reference, ("skin", skin.Lab.ToLab()), ("hair", hair.Lab.ToLab()));
         Plausibility.Check(hair.Lab.ToLab(), skin.Lab.ToLab(), guessed, warnings);
 

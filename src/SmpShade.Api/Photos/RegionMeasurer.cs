@@ -86,16 +86,29 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
     }
 
     /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>
-    public MeasuredColour MeasureHair(RegionSpec region, Lab skin)
+    public MeasuredColour MeasureHair(RegionSpec region, Lab skin) => ChooseHair(SplitHair(region), skin);
+
+    /// <summary>
+    /// The hair region read and split by k-means (k = 2), which needs no skin colour: it can run beside
+    /// <see cref="MeasureSkin"/> on another measurer (this one's warnings and grid step are its own).
+    /// </summary>
+    public HairSplit SplitHair(RegionSpec region)
     {
         var (_, xyz, lab) = Read(region, "hair");
-        if (lab.Length < MinForStatistics)
+        return new HairSplit(xyz, lab, lab.Length < MinForStatistics ? null : LabClustering.KMeans(lab, 2, options.MaxClusterPixels));
+    }
+
+    /// <summary>The cluster of <paramref name="split"/> farther (ΔE00) from <paramref name="skin"/>, measured.</summary>
+    public MeasuredColour ChooseHair(HairSplit split, Lab skin)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        var (xyz, lab, clusters) = (split.Xyz, split.Lab, split.Clusters);
+        if (clusters is null)
         {
             WarnIfFew("hair", lab.Length);
             return ColourStatistics.Measure(xyz, lab);
         }
 
-        var clusters = LabClustering.KMeans(lab, 2, options.MaxClusterPixels);
         int best = -1;
         double farthest = double.MinValue;
         for (int c = 0; c < clusters.Centroids.Count; c++)
@@ -117,6 +130,9 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         WarnIfFew("hair", chosen.Length);
         return ColourStatistics.Measure(chosen.Select(i => xyz[i]).ToArray(), chosen.Select(i => lab[i]).ToArray());
     }
+
+    /// <summary>A hair region's usable pixels and their two k-means clusters (null: too few pixels to split).</summary>
+    public sealed record HairSplit(Xyz[] Xyz, Lab[] Lab, LabClustering.Clusters? Clusters);
 
     /// <summary>
     /// <c>sample.too_small</c> when the pixels a mean was finally taken over (after clipping, the skin trim or the hair
