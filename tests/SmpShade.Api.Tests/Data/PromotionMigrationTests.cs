@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 using SmpShade.Api.Data;
 using SmpShade.Api.Outcomes;
 
@@ -16,43 +14,17 @@ namespace SmpShade.Api.Tests.Data;
 public sealed class PromotionMigrationTests
 {
     [Fact]
-    public async Task On_sqlite_the_version_in_force_before_promotions_existed_stays_in_force()
-    {
-        string file = Path.Combine(Path.GetTempPath(), $"smpshade-migration-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var db = new SqliteSmpShadeDbContext(new DbContextOptionsBuilder<SqliteSmpShadeDbContext>().UseSqlite($"Data Source={file}").Options);
-            await UpgradeAndBackAsync(db);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-    }
+    public Task On_sqlite_the_version_in_force_before_promotions_existed_stays_in_force() =>
+        MigrationDatabases.OnSqliteAsync(UpgradeAndBackAsync);
 
     [PostgresFact]
-    public async Task On_postgres_the_version_in_force_before_promotions_existed_stays_in_force()
-    {
-        Assert.NotNull(PostgresFactory.ServerConnection);
-        string database = "smpshade_migration_" + Guid.NewGuid().ToString("N")[..12];
-        var connection = new NpgsqlConnectionStringBuilder(PostgresFactory.ServerConnection) { Database = database }.ConnectionString;
-        await using var db = new PostgresSmpShadeDbContext(new DbContextOptionsBuilder<PostgresSmpShadeDbContext>().UseNpgsql(connection).Options);
-        try
-        {
-            await UpgradeAndBackAsync(db);
-        }
-        finally
-        {
-            await db.Database.EnsureDeletedAsync();
-        }
-    }
+    public Task On_postgres_the_version_in_force_before_promotions_existed_stays_in_force() =>
+        MigrationDatabases.OnPostgresAsync(UpgradeAndBackAsync);
 
     private static async Task UpgradeAndBackAsync(SmpShadeDbContext db)
     {
+        string before = await MigrationDatabases.MigrateToAsync(db, "Outcomes");
         var migrator = db.GetService<IMigrator>();
-        string before = db.Database.GetMigrations().Single(m => m.EndsWith("_Outcomes", StringComparison.Ordinal));
-        await migrator.MigrateAsync(before);
 
         // Three outcomes from two keys; v1 beat physics but a later training deactivated it, v2 was in force, v3 did not beat physics.
         var at = new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 using SmpShade.Api.Data;
 
 namespace SmpShade.Api.Tests.Data;
@@ -14,43 +12,17 @@ namespace SmpShade.Api.Tests.Data;
 public sealed class SpecularMigrationTests
 {
     [Fact]
-    public async Task On_sqlite_a_version_stored_before_the_migration_is_specular_included()
-    {
-        string file = Path.Combine(Path.GetTempPath(), $"smpshade-migration-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var db = new SqliteSmpShadeDbContext(new DbContextOptionsBuilder<SqliteSmpShadeDbContext>().UseSqlite($"Data Source={file}").Options);
-            await UpgradeAsync(db);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
-    }
+    public Task On_sqlite_a_version_stored_before_the_migration_is_specular_included() =>
+        MigrationDatabases.OnSqliteAsync(UpgradeAsync);
 
     [PostgresFact]
-    public async Task On_postgres_a_version_stored_before_the_migration_is_specular_included()
-    {
-        Assert.NotNull(PostgresFactory.ServerConnection);
-        string database = "smpshade_migration_" + Guid.NewGuid().ToString("N")[..12];
-        var connection = new NpgsqlConnectionStringBuilder(PostgresFactory.ServerConnection) { Database = database }.ConnectionString;
-        await using var db = new PostgresSmpShadeDbContext(new DbContextOptionsBuilder<PostgresSmpShadeDbContext>().UseNpgsql(connection).Options);
-        try
-        {
-            await UpgradeAsync(db);
-        }
-        finally
-        {
-            await db.Database.EnsureDeletedAsync();
-        }
-    }
+    public Task On_postgres_a_version_stored_before_the_migration_is_specular_included() =>
+        MigrationDatabases.OnPostgresAsync(UpgradeAsync);
 
     private static async Task UpgradeAsync(SmpShadeDbContext db)
     {
+        await MigrationDatabases.MigrateToAsync(db, "PigmentScattering");
         var migrator = db.GetService<IMigrator>();
-        string before = db.Database.GetMigrations().Single(m => m.EndsWith("_PigmentScattering", StringComparison.Ordinal));
-        await migrator.MigrateAsync(before);
         var at = new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO suppliers ("Slug", "CreatedAt") VALUES ('old', {0})""", at);
         await db.Database.ExecuteSqlRawAsync("""
