@@ -80,6 +80,44 @@ public sealed class PageCalibrationTests(BrowserFixture fixture)
     /// Draws the hair and skin rectangles. The service's guess may have found regions (redrawn around them) or not
     /// (422 <c>regions.not_found</c> when no skin is in the middle of the scene: drawn afresh).
     /// </summary>
+    [ChromiumFact]
+    public async Task A_chart_left_untapped_is_found_by_the_service_and_its_corners_are_drawn_for_checking()
+    {
+        SyntheticPhoto chart = SyntheticScene.Render("chart under D65", Cie.D65, SyntheticSpectra.MediumSkin, SyntheticSpectra.BlackHair, 33);
+        await using var context = await fixture.NewContextAsync(1280, 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await MarkHairAndSkinAsync(page, await PageSteps.UploadAsync(page, "chart.jpg", chart.Jpeg), chart);
+        await page.Locator("#reference-type").SelectOptionAsync("colorChecker24");
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("the service looks for the chart");
+
+        // No taps: the page used to refuse here; now the service looks for the chart and says where it found it.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("analyse-button").ClickAsync(), r => PageSteps.IsApi(r, "/api/v1/analyses"));
+        Assert.True(response.Ok, $"chart analysis failed: {response.Status} {await response.TextAsync()}");
+        using var answer = JsonDocument.Parse(await response.TextAsync());
+        var reference = answer.RootElement.GetProperty("reference");
+        Assert.Equal("detected", reference.GetProperty("cornersFound").GetString());
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync("Chart corners: found by the service");
+
+        // The readout describes the corners the answer gave (their bounds in % of the frame, as shapes.js rounds), and
+        // they lie on the chart the scene was rendered with (its corners, known from the renderer, within 2 % of the
+        // frame: the finder's own precision is tested in ChartFinderTests).
+        var answered = reference.GetProperty("corners").EnumerateArray().Select(c => c.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        Assert.Equal(4, answered.Length);
+        static string Percent(double v) => $"{Math.Round(v * 100, MidpointRounding.AwayFromZero)} %";
+        double minX = answered.Min(c => c[0]), minY = answered.Min(c => c[1]);
+        await Assertions.Expect(page.Locator("#region-text")).ToContainTextAsync(
+            $"4-point outline at x {Percent(minX)}, y {Percent(minY)}, {Percent(answered.Max(c => c[0]) - minX)} wide, {Percent(answered.Max(c => c[1]) - minY)} high");
+
+        var rendered = chart.ChartCorners.Select(c => (c.X / chart.Width, c.Y / chart.Height)).ToArray();
+        foreach (var corner in answered)
+        {
+            double nearest = rendered.Min(r => Math.Max(Math.Abs(r.Item1 - corner[0]), Math.Abs(r.Item2 - corner[1])));
+            Assert.True(nearest < 0.02, $"found corner ({corner[0]:F3}, {corner[1]:F3}) is {nearest:F3} of the frame from every rendered corner");
+        }
+    }
+
     private static async Task MarkHairAndSkinAsync(IPage page, IResponse guess, SyntheticPhoto photo)
     {
         JsonElement? regions = null;

@@ -94,10 +94,7 @@ async function analyseNow() {
     return;
   }
   const options = editor.toOptions();
-  if (options.reference.type === 'colorChecker24' && !options.reference.corners) {
-    showError(new Error('Mark the chart’s four corners (select “Reference” and tap them, dark-skin patch first, clockwise)'), 'Analysing');
-    return;
-  }
+  // A ColorChecker with no corners tapped is looked for by the service; the corners it used come back and are drawn.
   if (options.reference.type === 'greyCard' && !options.regions.reference) {
     showError(new Error('Mark the grey card (select “Reference” and drag over the card)'), 'Analysing');
     return;
@@ -119,6 +116,7 @@ async function analyseNow() {
     }
     state.analysis = analysis;
     editor.setRegions(state.analysis.regions);
+    if (analysis.reference?.cornersFound === 'detected') editor.setFoundCorners(analysis.reference.corners);
     renderAnalysis(state.analysis);
     fillOutcomeFromAnalysis(state.analysis, { healed: false });
   } catch (e) {

@@ -17,6 +17,7 @@ export class RegionEditor {
     this.image = null;
     this.shapes = { hair: null, skin: null, reference: null };
     this.corners = []; // ColorChecker corners, dark-skin patch first, clockwise
+    this.cornersFound = false; // drawn from the service's answer, not tapped
     this.active = 'hair';
     this.referenceType = 'none';
     this.drag = null;
@@ -43,9 +44,18 @@ export class RegionEditor {
     this.changed();
   }
 
+  /** Draws the chart corners the service found (normalised, dark-skin corner first, clockwise); a tap replaces them. */
+  setFoundCorners(corners) {
+    if (!Array.isArray(corners) || corners.length !== 4) return;
+    this.corners = corners.map(([x, y]) => [x, y]);
+    this.cornersFound = true;
+    this.changed();
+  }
+
   clear() {
     this.shapes = { hair: null, skin: null, reference: null };
     this.corners = [];
+    this.cornersFound = false;
     this.changed();
   }
 
@@ -70,7 +80,13 @@ export class RegionEditor {
   describe() {
     const parts = ['hair', 'skin'].map(k => `${STYLE[k].label}: ${this.shapes[k] ? describe(this.shapes[k]) : 'not set'}.`);
     if (this.referenceType === 'greyCard') parts.push(`Grey card: ${this.shapes.reference ? describe(this.shapes.reference) : 'not marked'}.`);
-    if (this.referenceType === 'colorChecker24') parts.push(`Chart corners: ${this.corners.length} of 4 marked.`);
+    if (this.referenceType === 'colorChecker24') {
+      parts.push(this.cornersFound
+        ? `Chart corners: found by the service, ${describe({ kind: 'polygon', points: this.corners })}; tap or drag them to correct.`
+        : this.corners.length === 0
+          ? 'Chart corners: 0 of 4 marked. Leave them and the service looks for the chart.'
+          : `Chart corners: ${this.corners.length} of 4 marked.`);
+    }
     return parts.join(' ');
   }
 
@@ -100,6 +116,7 @@ export class RegionEditor {
       if (near >= 0) this.drag = { type: 'corner', index: near };
       else {
         if (this.corners.length === 4) this.corners = [];
+        this.cornersFound = false;
         this.corners.push(p);
         this.drag = { type: 'corner', index: this.corners.length - 1 };
         this.changed();
@@ -114,7 +131,7 @@ export class RegionEditor {
     if (!this.drag) return;
     const p = this.point(e);
     const d = this.drag;
-    if (d.type === 'corner') this.corners[d.index] = p;
+    if (d.type === 'corner') { this.corners[d.index] = p; this.cornersFound = false; }
     else if (d.type === 'move') this.shapes[this.active] = moved(d.start, p[0] - d.from[0], p[1] - d.from[1]);
     else {
       const rect = rectFrom(d.from, p);
@@ -141,6 +158,7 @@ export class RegionEditor {
       if (this.corners.length !== 4) this.corners = [[0.35, 0.35], [0.65, 0.35], [0.65, 0.55], [0.35, 0.55]];
       const quad = { kind: 'polygon', points: this.corners };
       this.corners = (e.shiftKey ? resized(quad, dx, dy) : moved(quad, dx, dy)).points;
+      this.cornersFound = false;
     } else {
       const shape = this.shapes[this.active] || { kind: 'rect', x: 0.4, y: 0.4, w: 0.2, h: 0.2 };
       this.shapes[this.active] = e.shiftKey ? resized(shape, dx, dy) : moved(shape, dx, dy);
