@@ -111,11 +111,16 @@ public sealed class PageCalibrationTests(BrowserFixture fixture)
             $"4-point outline at x {Percent(minX)}, y {Percent(minY)}, {Percent(answered.Max(c => c[0]) - minX)} wide, {Percent(answered.Max(c => c[1]) - minY)} high");
 
         var rendered = chart.ChartCorners.Select(c => (c.X / chart.Width, c.Y / chart.Height)).ToArray();
+        var matched = new HashSet<int>();
         foreach (var corner in answered)
         {
-            double nearest = rendered.Min(r => Math.Max(Math.Abs(r.Item1 - corner[0]), Math.Abs(r.Item2 - corner[1])));
+            int index = Enumerable.Range(0, rendered.Length).MinBy(i => Distance(rendered[i], corner));
+            double nearest = Distance(rendered[index], corner);
             Assert.True(nearest < 0.02, $"found corner ({corner[0]:F3}, {corner[1]:F3}) is {nearest:F3} of the frame from every rendered corner");
+            Assert.True(matched.Add(index), $"two found corners lie on rendered corner {index}");
         }
+
+        static double Distance((double X, double Y) r, double[] c) => Math.Max(Math.Abs(r.X - c[0]), Math.Abs(r.Y - c[1]));
     }
 
     private static async Task MarkHairAndSkinAsync(IPage page, IResponse guess, SyntheticPhoto photo)
