@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmpShade.Colour.Healing;
 using SmpShade.Colour.Spectra;
 
@@ -49,16 +50,51 @@ public sealed class SpecularComponentTests
         }
     }
 
+    /// <summary>
+    /// Relative tolerance against the recorded values: the code at 1c6028a and now run the same arithmetic, so they agree
+    /// to rounding; adding (or losing) K1 = 0.03 moves K/S by several percent.
+    /// </summary>
+    private const double Recorded = 1e-9;
+
+    /// <summary>
+    /// SCI inks (every catalogue before SCE existed, and the default) get the optics they got before: reflectance, K/S and
+    /// K per wavelength as recorded at commit 1c6028a, the commit before SCI/SCE (1e0b5f6), in
+    /// Data/sci_ink_optics_1c6028a.csv (data/derive/record-sci-ink-optics.cs, run in a checkout of 1c6028a).
+    /// </summary>
     [Theory]
-    [InlineData(22, 0.3, -0.5)]
-    [InlineData(35, 12, 22)]
-    [InlineData(60, 5, 12)]
-    public void SCI_data_is_unchanged(double l, double a, double b)
+    [InlineData("lab 22 0.3 -0.5 organic")]
+    [InlineData("lab 35 12 22 organic")]
+    [InlineData("lab 60 5 12 organic")]
+    [InlineData("spectrum 0.035+0.0015i carbon s550 30000")]
+    public void SCI_data_is_unchanged(string name)
     {
-        var lab = new Lab(l, a, b);
-        var before = InkOptics.FromLab(lab, InkChemistry.ScatteringSpectrum("organic", null));
-        var now = InkOptics.For(lab, null, "organic", specularIncluded: true);
-        Assert.Equal(before.KOverS.ToArray(), now.KOverS.ToArray());
-        Assert.Equal(before.Reflectance, now.Reflectance);
+        var rows = CsvData.Read("sci_ink_optics_1c6028a.csv").Where(r => r["case"] == name).ToList();
+        Assert.Equal(Chromophores.Count, rows.Count);
+        double[] spectrum = [.. Enumerable.Range(0, Chromophores.Count).Select(i => 0.035 + (0.0015 * i))];
+        var parts = name.Split(' ');
+        InkOptics[] now = parts[0] == "lab"
+            ? [.. new bool?[] { null, true }.Select(sci => LabInk(parts, sci))]
+            : [InkOptics.For(default, spectrum, "carbon", 30_000), InkOptics.For(default, spectrum, "carbon", 30_000, specularIncluded: true)];
+        foreach (var ink in now)
+        {
+            for (int i = 0; i < Chromophores.Count; i++)
+            {
+                Assert.Equal(Chromophores.WavelengthAt(i), rows[i].D("nm"));
+                Near(rows[i].D("reflectance"), ink.Reflectance[i], $"{name}, R at {rows[i]["nm"]} nm");
+                Near(rows[i].D("k_over_s"), ink.KOverS[i], $"{name}, K/S at {rows[i]["nm"]} nm");
+                Near(rows[i].D("absorption"), ink.Absorption[i], $"{name}, K at {rows[i]["nm"]} nm");
+            }
+        }
     }
+
+    /// <summary>A Lab-only organic ink from the case's name, with the mode left to the default (null) or stated.</summary>
+    private static InkOptics LabInk(string[] parts, bool? sci)
+    {
+        var lab = new Lab(double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture),
+            double.Parse(parts[3], CultureInfo.InvariantCulture));
+        return sci is { } included ? InkOptics.For(lab, null, parts[4], specularIncluded: included) : InkOptics.For(lab, null, parts[4]);
+    }
+
+    private static void Near(double recorded, double now, string what) =>
+        Assert.True(Math.Abs(now - recorded) <= Recorded * Math.Abs(recorded), $"{what}: {now:R} now, {recorded:R} at 1c6028a");
 }
