@@ -5,7 +5,8 @@ namespace SmpShade.Api.Matching;
 
 /// <summary>
 /// The one plain sentence a practitioner reads under a swatch, e.g. "Heals 14 L* lighter and cooler (Δb* −3) than
-/// neat on this skin; within acceptability."
+/// in the bottle on this skin; within acceptability." The comparison is with the neat ink as sold (its catalogue colour),
+/// whatever the dilution; a blend's with its two inks mixed neat.
 /// </summary>
 public static class MatchExplanation
 {
@@ -19,13 +20,13 @@ public static class MatchExplanation
         double db = healed.B - neat.B;
         string? lightness = Math.Abs(dl) < 0.5 ? null : $"{Number(Math.Abs(dl))} L* {(dl > 0 ? "lighter" : "darker")}";
         string? temperature = db <= -TemperatureStep ? "cooler" : db >= TemperatureStep ? "warmer" : null;
-        string neatText = blend ? "the neat mix" : "neat";
+        string neatText = blend ? "the neat mix" : "in the bottle";
         string change = (lightness, temperature) switch
         {
             (not null, not null) => $"{lightness} and {temperature} (Δb* {Signed(db)}) than {neatText}",
             (not null, null) => $"{lightness} than {neatText}",
             (null, not null) => $"about as light as {neatText} but {temperature} (Δb* {Signed(db)})",
-            _ => $"close to {neatText}",
+            _ => blend ? "close to the neat mix" : "close to its colour in the bottle",
         };
         string verdict = thresholds.Tier(vsTarget.DeltaE) switch
         {

@@ -15,7 +15,7 @@ public sealed class MatchExplanationTests
         var neat = new Lab(22, 0, 1);
         var healed = new Lab(36, -1, -2);
         string text = MatchExplanation.For(neat, healed, new Ciede2000Result(1.5, 0.5, 0.2, 0.1), Light, blend: false);
-        Assert.Equal("Heals 14 L* lighter and cooler (Δb* −3) than neat on this skin; within acceptability.", text);
+        Assert.Equal("Heals 14 L* lighter and cooler (Δb* −3) than in the bottle on this skin; within acceptability.", text);
     }
 
     [Fact]
@@ -29,11 +29,11 @@ public sealed class MatchExplanationTests
     public void Only_the_shifts_that_happened_are_named()
     {
         var result = new Ciede2000Result(0.5, 0.1, 0.1, 0.1);
-        Assert.Equal("Heals about as light as neat but cooler (Δb* −21) on this skin; indistinguishable from the target.",
+        Assert.Equal("Heals about as light as in the bottle but cooler (Δb* −21) on this skin; indistinguishable from the target.",
             MatchExplanation.For(new Lab(37, 19, 19), new Lab(37.2, 4, -2), result, Light, blend: false));
-        Assert.Equal("Heals 6 L* darker than neat on this skin; indistinguishable from the target.",
+        Assert.Equal("Heals 6 L* darker than in the bottle on this skin; indistinguishable from the target.",
             MatchExplanation.For(new Lab(50, 2, 3), new Lab(44, 2, 3.5), result, Light, blend: false));
-        Assert.Equal("Heals close to neat on this skin; indistinguishable from the target.",
+        Assert.Equal("Heals close to its colour in the bottle on this skin; indistinguishable from the target.",
             MatchExplanation.For(new Lab(50, 2, 3), new Lab(50.2, 2, 3.5), result, Light, blend: false));
     }
 
