@@ -13,7 +13,7 @@ public sealed class HealingFastPathTests
     private static HealedToneModel Model => HealingFixture.Model;
 
     /// <summary>Monk tones and random skins across the fit's whole melanin × blood range (fixed seed).</summary>
-    private static IEnumerable<SkinLayers> Skins()
+    internal static IEnumerable<SkinLayers> Skins()
     {
         foreach (int tone in new[] { 1, 3, 5, 7, 10 })
         {
@@ -34,7 +34,7 @@ public sealed class HealingFastPathTests
     }
 
     /// <summary>Catalogue-like inks of every chemistry, a supplied spectrum and a blend (fixed seed).</summary>
-    private static List<InkOptics> Inks()
+    internal static List<InkOptics> Inks()
     {
         var random = new Random(5);
         double[] scattering = [InkChemistry.CarbonScatteringPerCm, InkChemistry.OrganicScatteringPerCm, InkChemistry.IronOxideScatteringPerCm];

@@ -5,8 +5,9 @@ using SmpShade.Colour.Healing;
 namespace SmpShade.Api.Matching;
 
 /// <summary>
-/// Fitted skins with their prediction tables, by the measured skin colour, singleton. Fitting a skin and solving its
-/// table is most of a match's work (about 10⁴ layer stackings); a clinic's software and the page match the same
+/// Fitted skins with their prediction tables, by the measured skin colour, singleton. Fitting a skin and solving the
+/// part of its table a catalogue reads is most of a match's work (a few thousand layer stackings; the table fills as
+/// predictions read it, from any number of requests at once); a clinic's software and the page match the same
 /// measured skin again for other targets, options or catalogues, and those matches reuse it. A fit depends only on
 /// the measured Lab and the healed-tone options (fixed for the process), so an entry never goes stale; the cache keeps
 /// the <see cref="Capacity"/> most recently added skins (about 0.2 MB each). Each skin is fitted once, on the thread
@@ -25,7 +26,7 @@ public sealed class FittedSkins(HealedToneModel model)
 
     private int computed;
 
-    /// <summary>The skin fitted to <paramref name="measured"/> (D65), its prediction table solved.</summary>
+    /// <summary>The skin fitted to <paramref name="measured"/> (D65).</summary>
     public Task<SkinFit> FitAsync(Lab measured, CancellationToken cancellationToken)
     {
         var fit = fits.GetOrAdd(measured, m => new Lazy<Task<SkinFit>>(() => Task.Run(() => Compute(m))));
@@ -47,8 +48,6 @@ public sealed class FittedSkins(HealedToneModel model)
             fits.TryRemove(oldest, out _);
         }
 
-        var fit = model.FitSkin(measured);
-        fit.Skin.Prepare();
-        return fit;
+        return model.FitSkin(measured);
     }
 }

@@ -6,15 +6,22 @@ namespace SmpShade.Colour.Healing;
 
 /// <summary>
 /// One skin's reflectance with ink, per wavelength, over the ink layer's grid of total absorption × reduced scattering
-/// (<see cref="SkinTransport"/>): the part of a prediction that depends on the skin, solved once per skin so that a
-/// candidate costs one interpolation per wavelength (docs/science.md §5).
+/// (<see cref="SkinTransport"/>): the part of a prediction that depends on the skin, so that a candidate costs one
+/// interpolation per wavelength (docs/science.md §5). Nodes are solved when a prediction first reads them.
 /// </summary>
 /// <remarks>
-/// Built four grid nodes at a time (<see cref="LaneKernels"/>): per wavelength the top of the skin (surface, epidermis,
+/// Solved four grid nodes at a time (<see cref="LaneKernels"/>): per wavelength the top of the skin (surface, epidermis,
 /// papillary dermis) and the deep dermis are fixed, so each node is one ink layer from the model's grid stacked between
-/// them. Only the nodes at and above the ink-free dermis are solved (one below, for the cubic); lower ones repeat the
-/// lowest solved value, as no candidate reads them. The grid is stored with a one-node border that repeats its edge, so
-/// the 4×4 Catmull–Rom neighbourhood needs no clamping and each of its rows is one contiguous 4-value load.
+/// them. Only nodes at and above the ink-free dermis exist (one below, for the cubic); lower ones repeat the lowest
+/// solved value, as no candidate reads them. The grid is stored with a one-node border that repeats its edge, so the
+/// 4×4 Catmull–Rom neighbourhood needs no clamping and each of its rows is one contiguous 4-value load.
+/// <para>
+/// A catalogue reads about a third of those nodes (issue 15: the bundled one, 3.9 of 12.7 thousand per skin), so they
+/// are solved on first read: a neighbourhood's nodes, in the same blocks of four lanes as an eager solve and with the
+/// same operations, so every value is bit for bit what solving the whole table gives (tested). Any number of threads
+/// may read one table: a block is published by setting its flag after its values (a volatile write), readers check
+/// the flag with a volatile read, and two threads that solve the same block at once write the same bits.
+/// </para>
 /// </remarks>
 internal sealed class InkTable
 {
@@ -23,6 +30,9 @@ internal sealed class InkTable
 
     private const int Na = SkinTransport.AbsorptionNodes, Ns = SkinTransport.ScatteringNodes;
     private const int Rows = Na + 2, Columns = Ns + 2, Plane = Rows * Columns;
+
+    // Blocks of four scattering nodes per row, counted from the lowest solved one; neighbourhoods by their top-left node.
+    private const int Blocks = (Ns + 3) / 4, Cells = (Na - 1) * (Ns - 1);
 
     // x = log10(μa / 0.1 cm⁻¹)·5 and y = log10(μs′ / 5 cm⁻¹)·4 (SkinTransport's grid), from log2.
     private static readonly double AbsorptionScale = Math.Log10(2) * 5, ScatteringScale = Math.Log10(2) * 4;
@@ -34,20 +44,61 @@ internal sealed class InkTable
     private readonly double[] values;
     private readonly double[] baseAbsorption;
     private readonly double[] baseScattering;
+    private readonly SkinTransport transport;
+    private readonly IReadOnlyList<Top> tops;
+    private readonly IReadOnlyList<double[]> deeps;
 
-    /// <summary>Solves the table; the ink-free dermis's μa and μs′ (cm⁻¹, <see cref="Padded"/> values) bound which nodes are needed.</summary>
+    // Per wavelength, the lowest solved absorption and scattering nodes.
+    private readonly int[] firstAbsorption = new int[Chromophores.Count];
+    private readonly int[] firstScattering = new int[Chromophores.Count];
+
+    // 1 once a block of nodes [w, a, k] is solved and stored; 1 once every node a neighbourhood [w, ix, iy] reads is.
+    private readonly byte[] solved = new byte[Chromophores.Count * Na * Blocks];
+    private readonly byte[] ready = new byte[Chromophores.Count * Cells];
+
+    /// <summary>A table with nothing solved yet; the ink-free dermis's μa and μs′ (cm⁻¹, <see cref="Padded"/> values) bound which nodes exist.</summary>
     public InkTable(SkinTransport transport, IReadOnlyList<Top> tops, IReadOnlyList<double[]> deeps, double[] baseAbsorption, double[] baseScattering)
     {
+        (this.transport, this.tops, this.deeps) = (transport, tops, deeps);
         this.baseAbsorption = baseAbsorption;
         this.baseScattering = baseScattering;
         values = new double[Padded * Plane];
-        // One wavelength per work item: on an idle machine the cores share the ≈ 10⁴ stackings; under load (work
-        // waiting in the pool) they run one after another on the request's thread.
-        LoadAwareParallel.For(Chromophores.Count, w => SolvePlane(transport, w, tops[w], deeps[w]));
+        for (int w = 0; w < Chromophores.Count; w++)
+        {
+            firstAbsorption[w] = Math.Max(0, (int)SkinTransport.AbsorptionIndex(baseAbsorption[w]) - 1);
+            firstScattering[w] = Math.Max(0, (int)SkinTransport.ScatteringIndex(baseScattering[w]) - 1);
+        }
     }
 
-    /// <summary>The solved value at grid node (a, s) of wavelength <paramref name="w"/>.</summary>
-    public double Node(int w, int a, int s) => values[(w * Plane) + ((a + 1) * Columns) + s + 1];
+    /// <summary>How many blocks of four nodes are solved so far (for tests and figures).</summary>
+    public int SolvedBlocks => solved.Count(b => b != 0);
+
+    /// <summary>How many blocks a table with every node solved has.</summary>
+    public int AllBlocks => Enumerable.Range(0, Chromophores.Count).Sum(w => (Na - firstAbsorption[w]) * (((Ns - firstScattering[w]) + 3) / 4));
+
+    /// <summary>Solves every node now (what the table held when it was solved whole: tests compare against it).</summary>
+    public void SolveAll()
+    {
+        for (int w = 0; w < Chromophores.Count; w++)
+        {
+            var work = Broadcast(w);
+            for (int a = firstAbsorption[w]; a < Na; a++)
+            {
+                for (int k = 0; k < Blocks; k++)
+                {
+                    Ensure(w, a, k, work);
+                }
+            }
+        }
+    }
+
+    /// <summary>The value at grid node (a, s) of wavelength <paramref name="w"/>, solved if it was not.</summary>
+    public double Node(int w, int a, int s)
+    {
+        int ca = Math.Max(a, firstAbsorption[w]), cs = Math.Max(s, firstScattering[w]);
+        Ensure(w, ca, (cs - firstScattering[w]) / 4, Broadcast(w));
+        return Volatile.Read(ref values[(w * Plane) + ((a + 1) * Columns) + s + 1]);
+    }
 
     /// <summary>
     /// The skin's reflectance (<see cref="Padded"/> values, the last ones 0) with ink of absorption K and scattering S
@@ -75,37 +126,64 @@ internal sealed class InkTable
         }
     }
 
-    /// <summary>Solves wavelength w's nodes at and above the ink-free dermis, then fills the rest and the border.</summary>
-    private void SolvePlane(SkinTransport transport, int w, Top top, double[] deep)
+    /// <summary>Solves the blocks the neighbourhood with top-left node (ix, iy) of wavelength w reads, then marks it ready.</summary>
+    private void Fill(int w, int ix, int iy)
     {
-        var columns = transport.InkColumns;
-        var work = LaneKernels.Work.For(transport.N);
-        var plane = values.AsSpan(w * Plane, Plane);
-        work.Broadcast(top.Reflected, top.Down, top.ReflectionBelow, top.Escape, deep);
-        int a0 = Math.Max(0, (int)SkinTransport.AbsorptionIndex(baseAbsorption[w]) - 1);
-        int s0 = Math.Max(0, (int)SkinTransport.ScatteringIndex(baseScattering[w]) - 1);
-        for (int a = a0; a < Na; a++)
+        int a0 = firstAbsorption[w], s0 = firstScattering[w];
+        int kFrom = (Math.Clamp(iy - 1, s0, Ns - 1) - s0) / 4, kTo = (Math.Clamp(iy + 2, s0, Ns - 1) - s0) / 4;
+        LaneKernels.Work? work = null;
+        for (int a = Math.Clamp(ix - 1, a0, Na - 1); a <= Math.Clamp(ix + 2, a0, Na - 1); a++)
         {
-            var row = plane.Slice((a + 1) * Columns, Columns);
-            for (int s = s0; s < Ns; s += 4)
+            for (int k = kFrom; k <= kTo; k++)
             {
-                var r = LaneKernels.ReflectanceUnder(columns, SkinTransport.InkColumnStride, (a * Ns) + s, work);
-                for (int lane = 0; lane < 4 && s + lane < Ns; lane++)
+                if (Volatile.Read(ref solved[Block(w, a, k)]) == 0)
                 {
-                    row[s + 1 + lane] = r.GetElement(lane);
+                    Ensure(w, a, k, work ??= Broadcast(w));
                 }
             }
-
-            row.Slice(1, s0).Fill(row[s0 + 1]);
-            (row[0], row[Columns - 1]) = (row[1], row[Columns - 2]);
         }
 
-        for (int a = -1; a < a0; a++)
+        Volatile.Write(ref ready[(w * Cells) + (ix * (Ns - 1)) + iy], 1);
+    }
+
+    /// <summary>This thread's lane work with wavelength w's top and deep dermis in every lane.</summary>
+    private LaneKernels.Work Broadcast(int w)
+    {
+        var work = LaneKernels.Work.For(transport.N);
+        var top = tops[w];
+        work.Broadcast(top.Reflected, top.Down, top.ReflectionBelow, top.Escape, deeps[w]);
+        return work;
+    }
+
+    private static int Block(int w, int a, int k) => (((w * Na) + a) * Blocks) + k;
+
+    /// <summary>
+    /// Solves block k of row a (nodes s0 + 4k … s0 + 4k + 3, those below Ns) of wavelength w unless it is solved, and
+    /// stores each value where the table's reads find it: the node, and the border or lower nodes that repeat it.
+    /// </summary>
+    private void Ensure(int w, int a, int k, LaneKernels.Work work)
+    {
+        int a0 = firstAbsorption[w], s0 = firstScattering[w], s = s0 + (4 * k);
+        ref byte flag = ref solved[Block(w, a, k)];
+        if (s >= Ns || Volatile.Read(ref flag) != 0)
         {
-            plane.Slice((a0 + 1) * Columns, Columns).CopyTo(plane.Slice((a + 1) * Columns, Columns));
+            return;
         }
 
-        plane.Slice(Na * Columns, Columns).CopyTo(plane.Slice((Na + 1) * Columns, Columns));
+        var r = LaneKernels.ReflectanceUnder(transport.InkColumns, SkinTransport.InkColumnStride, (a * Ns) + s, work);
+        var plane = values.AsSpan(w * Plane, Plane);
+        int rowFrom = a == a0 ? -1 : a, rowTo = a == Na - 1 ? Na : a;
+        for (int lane = 0; lane < 4 && s + lane < Ns; lane++)
+        {
+            int node = s + lane;
+            int from = node == s0 ? -1 : node, to = node == Ns - 1 ? Ns : node;
+            for (int row = rowFrom; row <= rowTo; row++)
+            {
+                plane.Slice(((row + 1) * Columns) + from + 1, to - from + 1).Fill(r.GetElement(lane));
+            }
+        }
+
+        Volatile.Write(ref flag, 1);
     }
 
     /// <summary>Catmull–Rom bicubic at fractional grid position (x, y) of wavelength w, clamped to [0, 1].</summary>
@@ -113,6 +191,11 @@ internal sealed class InkTable
     private double Interpolate(int w, double x, double y)
     {
         int ix = Math.Min((int)x, Na - 2), iy = Math.Min((int)y, Ns - 2);
+        if (Volatile.Read(ref ready[(w * Cells) + (ix * (Ns - 1)) + iy]) == 0)
+        {
+            Fill(w, ix, iy);
+        }
+
         double tx = x - ix;
         var ty = Vector256.Create(y - iy);
         var wy = (((((C3 * ty) + C2) * ty) + C1) * ty) + C0;

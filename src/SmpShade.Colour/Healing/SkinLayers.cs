@@ -6,9 +6,9 @@ namespace SmpShade.Colour.Healing;
 /// <summary>
 /// One client's skin as an adding-doubling stack at 400–700 nm (10 nm), top to bottom: the air–skin surface (Fresnel),
 /// epidermis with melanin, papillary dermis, the ink-bearing dermis, semi-infinite deep dermis (docs/science.md).
-/// Everything that does not depend on the ink is solved once here, including a table of the skin's reflectance per
-/// wavelength over the ink layer's total absorption × reduced scattering, so a candidate costs one table lookup per
-/// wavelength.
+/// Everything that does not depend on the ink is solved once here, and a table of the skin's reflectance per wavelength
+/// over the ink layer's total absorption × reduced scattering is filled as predictions read it, so a candidate costs one
+/// table lookup per wavelength. One skin may predict on any number of threads at once.
 /// </summary>
 public sealed class SkinLayers
 {
@@ -48,7 +48,8 @@ public sealed class SkinLayers
             baseScattering[i] = model.ReducedScattering[i];
             (tops[i], deeps[i]) = (top, deep);
         });
-        // The ink table is the expensive part (≈ 10⁴ stackings): built on the first prediction, not for a fit alone.
+        // The ink table is the expensive part (≈ 10⁴ stackings if every node is read): made on the first prediction, not
+        // for a fit alone, and solved node by node as predictions read it.
         table = new Lazy<InkTable>(() => new InkTable(transport, tops, deeps, baseAbsorption, baseScattering));
         for (int i = 0; i < Chromophores.Count; i++)
         {
@@ -70,11 +71,8 @@ public sealed class SkinLayers
     /// <summary>The bare skin's reflectance, 31 samples from 400 nm.</summary>
     public IReadOnlyList<double> Reflectance => new ArraySegment<double>(bare, 0, Chromophores.Count);
 
-    /// <summary>The prediction table (solved on first use).</summary>
+    /// <summary>The prediction table (nodes solved as they are read).</summary>
     internal InkTable Table => table.Value;
-
-    /// <summary>Solves the prediction table now rather than on the first prediction (a cache that shares this skin).</summary>
-    public void Prepare() => _ = table.Value;
 
     /// <summary>Per wavelength, the layers above the ink (<see cref="Top"/>) and the deep dermis's reflection.</summary>
     internal (IReadOnlyList<Top> Tops, IReadOnlyList<double[]> Deeps) Stack => (tops, deeps);

@@ -26,7 +26,7 @@ public static class AddingDoubling
             return Slab.Symmetric(n, new double[n * n], SquareMatrix.Identity(n));
         }
 
-        var (forward, backward) = Redistribution(quadrature, anisotropy, f);
+        var (forward, backward) = Redistributions(quadrature, anisotropy, f);
         bool infinite = double.IsPositiveInfinity(b);
         int doublings = 0;
         double thin = infinite ? ThinLayer : b;
@@ -121,6 +121,23 @@ public static class AddingDoubling
         return new TransportResult(
             stack.TotalReflection(q.IncidentIndex), stack.TotalTransmission(q.IncidentIndex),
             stack.TotalReflection(diffuse), stack.TotalTransmission(diffuse), specular);
+    }
+
+    /// <summary>
+    /// <see cref="Redistribution"/> for the quadrature's last anisotropy, kept on the quadrature: it depends only on the
+    /// directions and g (f = gⁿ), and a model builds every layer with one g (issue 15: recomputing it was 4 % of a new
+    /// skin's CPU). The arrays are shared, never written after they are made.
+    /// </summary>
+    private static (double[] Forward, double[] Backward) Redistributions(Quadrature q, double g, double f)
+    {
+        if (q.LastRedistribution is { } kept && kept.Anisotropy.Equals(g))
+        {
+            return (kept.Forward, kept.Backward);
+        }
+
+        var (forward, backward) = Redistribution(q, g, f);
+        q.LastRedistribution = new Quadrature.Redistribution(g, forward, backward);
+        return (forward, backward);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class Quadrature
         CriticalCosine = criticalCosine;
     }
 
+    /// <summary>The phase function's redistribution between these directions for the last anisotropy asked (<see cref="AddingDoubling"/>).</summary>
+    internal Redistribution? LastRedistribution { get; set; }
+
     /// <summary>Direction cosines inside the slab, ascending.</summary>
     public IReadOnlyList<double> Mu { get; }
 
@@ -61,6 +64,9 @@ public sealed class Quadrature
 
         return new Quadrature([.. mu], [.. w], incidentIndex, critical);
     }
+
+    /// <summary>Forward and backward redistribution matrices for anisotropy g; a reference swap replaces the whole entry.</summary>
+    internal sealed record Redistribution(double Anisotropy, double[] Forward, double[] Backward);
 
     private static void Append((double[] X, double[] W) rule, double from, double to, List<double> mu, List<double> w)
     {
