@@ -56,7 +56,9 @@ public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDe
 /// <param name="Guessed">True when the service chose hair and skin.</param>
 /// <param name="Method">Auto only: <c>people</c> (from a face and the person around it) or <c>colours</c> (no face found, or
 /// the models unavailable: colour clustering).</param>
-/// <param name="Confidence">Auto from people: 0–1, detector score × landmark face-presence × how much scalp hair was found.</param>
+/// <param name="Confidence">Auto: the estimated probability (0–1) that the hair region is on the person's scalp hair and the
+/// skin region on their face (with no face: on the close-up's hair and skin), calibrated on transformed real photos
+/// (<see cref="RegionConfidence"/>); below 0.5 the answer warns <c>regions.low_confidence</c>.</param>
 /// <param name="Faces">Auto: faces found in the photo (0 for colours).</param>
 /// <param name="Face">Auto from people: the measured person's face box.</param>
 /// <param name="SkinPlace">Auto from people: <c>forehead</c> or <c>cheek</c> (when hair covers the forehead).</param>
@@ -65,7 +67,12 @@ public sealed record RegionsUsed(RegionSpec Hair, RegionSpec Skin, RegionSpec? R
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Confidence = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Faces = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RegionSpec? Face = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SkinPlace = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SkinPlace = null)
+{
+    /// <summary>Auto: the method's raw score the confidence was calibrated from (not answered; for the calibration script and its test).</summary>
+    [JsonIgnore]
+    public double? Score { get; init; }
+}
 
 /// <summary>The colour profile the photo was read with.</summary>
 public sealed record ProfileInfo(string Name, bool Assumed);

@@ -21,7 +21,11 @@ public static class AutoRegions
     /// <summary>A cluster must hold this share of the crop to be considered (noise and specks are not regions).</summary>
     private const double MinShare = 0.03;
 
-    public static (RegionSpec Hair, RegionSpec Skin) Guess(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options)
+    /// <summary>
+    /// The regions and, for <see cref="RegionConfidence"/>, the share of the central crop in the skin cluster: a close-up
+    /// of a hairline is mostly skin and hair, while clothes and background split a wider photo into many clusters.
+    /// </summary>
+    public static ColourGuess Guess(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(correction);
@@ -53,7 +57,8 @@ public static class AutoRegions
             throw NotFound("No area distinct from the skin was found in the middle of the photo.");
         }
 
-        return (PurestCell(positions, clusters.Assignment, hair), PurestCell(positions, clusters.Assignment, skin));
+        return new ColourGuess(PurestCell(positions, clusters.Assignment, hair), PurestCell(positions, clusters.Assignment, skin),
+            (double)members[skin].Length / lab.Length);
     }
 
     /// <summary>Skin hue angle 20°–80° (docs/auto-regions.md, "No face") and an ITA° within the range seen on human skin (Del Bino 2013: about −60° to 70°).</summary>
@@ -101,3 +106,9 @@ public static class AutoRegions
     private static ProblemException NotFound(string detail) =>
         ProblemException.Unprocessable("regions.not_found", "Hair and skin could not be found automatically.", detail + " Mark the hair and skin regions.");
 }
+
+/// <summary>Regions from colours (<see cref="AutoRegions"/>) and what their raw score is made of.</summary>
+/// <param name="Hair">The hair cell.</param>
+/// <param name="Skin">The skin cell.</param>
+/// <param name="SkinShare">Share of the central crop's pixels in the skin cluster.</param>
+public sealed record ColourGuess(RegionSpec Hair, RegionSpec Skin, double SkinShare);

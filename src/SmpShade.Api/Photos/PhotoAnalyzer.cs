@@ -190,7 +190,7 @@ public sealed class PhotoAnalyzer : IDisposable
                 reference.Camera is null ? null : CameraCalibration.From(reference.Camera),
                 reference.Corners?.Select(c => (IReadOnlyList<double>)[c.X, c.Y]).ToList(), reference.CornersFound),
             new RegionsUsed(hairRegion!.Rounded(), skinRegion!.Rounded(), analysis.Regions?.Reference?.Rounded(), guessed, auto?.Method,
-                auto?.Confidence, auto?.Faces, auto?.Face?.Rounded(), auto?.SkinPlace),
+                auto is null ? null : Math.Round(auto.Confidence, 2), auto?.Faces, auto?.Face?.Rounded(), auto?.SkinPlace) { Score = auto?.Score },
             "D65",
             "2°",
             new ProfileInfo(pixels.ColourSpace.Name, pixels.ColourSpace.Assumed),
@@ -227,7 +227,7 @@ public sealed class PhotoAnalyzer : IDisposable
                         + "of the photo, shown in regions.face). Mark the regions to measure someone else."));
                 }
 
-                return (found.Hair, found.Skin, new AutoRegionsInfo("people", found.Confidence, found.Faces, found.Face, found.SkinPlace));
+                return (found.Hair, found.Skin, Calibrated(new AutoRegionsInfo("people", found.Score, found.Faces, found.Face, found.SkinPlace), warnings));
             }
 
             if (!warnings.Any(w => w.Code == "regions.model_unavailable"))
@@ -241,15 +241,30 @@ public sealed class PhotoAnalyzer : IDisposable
             warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
         }
 
-        var (hair, skin) = AutoRegions.Guess(pixels, correction, options);
-        return (hair, skin, new AutoRegionsInfo("colours", null, 0, null, null));
+        var colours = AutoRegions.Guess(pixels, correction, options);
+        return (colours.Hair, colours.Skin, Calibrated(new AutoRegionsInfo("colours", RegionConfidence.ColoursScore(colours), 0, null, null), warnings));
+    }
+
+    /// <summary>The guess with its calibrated confidence, warning <c>regions.low_confidence</c> when it is more likely wrong.</summary>
+    private static AutoRegionsInfo Calibrated(AutoRegionsInfo info, List<PhotoWarning> warnings)
+    {
+        double confidence = RegionConfidence.Calibrate(info.Method, info.Score);
+        if (RegionConfidence.Warning(confidence) is { } low)
+        {
+            warnings.Add(low);
+        }
+
+        return info with { Confidence = confidence };
     }
 
     private static PhotoWarning ModelUnavailable(string why) => new("regions.model_unavailable",
         $"The models that find people could not be used ({why}), so hair and skin were guessed from colours alone, which often "
         + "lands on clothes or background. Mark the hair and skin regions.");
 
-    private sealed record AutoRegionsInfo(string Method, double? Confidence, int Faces, RegionSpec? Face, string? SkinPlace);
+    private sealed record AutoRegionsInfo(string Method, double Score, int Faces, RegionSpec? Face, string? SkinPlace)
+    {
+        public double Confidence { get; init; }
+    }
 
     public void Dispose() => admission.Dispose();
 }

@@ -7,10 +7,10 @@ namespace SmpShade.Api.Photos.People;
 /// <param name="Hair">Scalp hair: the person mask above and around the face, face skin left out (a polygon).</param>
 /// <param name="Skin">Forehead (preferred) or an upper cheek, from the face landmarks.</param>
 /// <param name="SkinPlace"><c>forehead</c> or <c>cheek</c>.</param>
-/// <param name="Confidence">0–1: detector score × landmark face-presence × how much hair the mask held.</param>
+/// <param name="Score">Raw score, 0–1: detector score × landmark face-presence × how much hair the mask held (<see cref="RegionConfidence.PeopleScore"/>).</param>
 /// <param name="Faces">Faces found in the photo.</param>
 /// <param name="Face">The chosen face's box, normalised [x, y, w, h] on the upright photo.</param>
-public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPlace, double Confidence, int Faces, RegionSpec Face);
+public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPlace, double Score, int Faces, RegionSpec Face);
 
 /// <summary>
 /// Hair and skin regions from people (issue 13): on a downscaled copy, find faces (<see cref="FaceDetector"/>), take the
@@ -134,12 +134,11 @@ public static class PeopleRegions
             return null;
         }
 
-        double confidence = face.Score * mesh.Presence * Math.Min(1, hairShare / 0.15);
         return new PeopleGuess(
             Normalise(hair, width, height),
             Normalise(skin, width, height),
             place,
-            Math.Round(confidence, 2),
+            RegionConfidence.PeopleScore(face.Score, mesh.Presence, hairShare),
             faces.Count,
             RegionSpec.FromRect(Math.Clamp(face.Box.X / width, 0, 1), Math.Clamp(face.Box.Y / height, 0, 1),
                 Math.Round(face.Box.Width / width, 4), Math.Round(face.Box.Height / height, 4)));

@@ -46,6 +46,10 @@ const ADVICE = {
     title: 'No face found; regions guessed from colours',
     todo: 'Fine for a close-up of the scalp: check the yellow (hair) and blue (skin) outlines before you choose.',
   },
+  'regions.low_confidence': {
+    title: 'The guessed regions are probably wrong',
+    todo: 'Draw the hair (yellow) and skin (blue) outlines yourself: drag on the photo over the scalp hair, then over bare forehead or scalp skin.',
+  },
   'regions.model_unavailable': {
     title: 'People could not be found automatically',
     todo: 'The service guessed from colours alone, which often lands on clothes or background: mark the hair and skin yourself.',
