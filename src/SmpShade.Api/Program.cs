@@ -6,7 +6,8 @@ using SmpShade.Api.Matching;
 using SmpShade.Api.Outcomes;
 using SmpShade.Api.Photos;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and App_Data from the current folder, or from the service's own when the current one has no appsettings.json.
+var builder = WebApplication.CreateBuilder(ServiceContentRoot.Options(args));
 
 // Listen on http://localhost:5080 unless ASPNETCORE_URLS / --urls say otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

@@ -8,20 +8,9 @@
 # Not part of CI. From the repository root:
 #   dotnet build src/SmpShade.Api -c Release && bash tests/load/match-burst.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-export HERE="$here"
 port=${PORT:-5197}
-base="http://127.0.0.1:$port"
-work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
-[ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; } # clock ticks
-
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "$base" --contentRoot "${CONTENT_ROOT:-$(cd "$(dirname "$dll")" && pwd)}" > "$work/service.log" 2>&1 &
-pid=$!
-until curl -sf "$base/health/ready" > /dev/null; do kill -0 "$pid" 2> /dev/null || { cat "$work/service.log"; exit 1; }; sleep 0.2; done
+source "$(dirname "$0")/service.sh"
+start_service
 echo "$dll ready; $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged'); load $(load)"
 before=$(cpu)
 if [ -n "${COUNTERS:-}" ]; then # GC and thread-pool counters during the run, as CSV (needs dotnet-counters)

@@ -8,22 +8,15 @@
 set -euo pipefail
 requests=${1:-200}
 port=${PORT:-5198}
-work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
-[ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
-
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" dotnet "$dll" --urls "http://127.0.0.1:$port" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
-pid=$!
-until curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null; do sleep 0.2; done
+source "$(dirname "$0")/service.sh"
+start_service
 
 match() { # $1: skin L*
   curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' \
     -d "{\"skinLab\": {\"l\": $1, \"a\": 11, \"b\": 17}, \"hairLab\": {\"l\": 30, \"a\": 4, \"b\": 7}, \"top\": 10}" \
-    "http://127.0.0.1:$port/api/v1/matches"
+    "$base/api/v1/matches"
 }
 for i in $(seq 1 300); do match "6$((i % 10)).$((i % 7))" > /dev/null; done
-cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; } # clock ticks
 # The service finishes its start-up work (models, compilation) in the background: wait until it idles (≤ 3 ticks a second).
 for _ in $(seq 1 30); do a=$(cpu); sleep 1; [ $(( $(cpu) - a )) -le 3 ] && break; done
 before=$(cpu)

@@ -8,17 +8,10 @@
 # Not part of CI (about three minutes; needs wrk, curl, python3 and ImageMagick). From the repository root:
 #   dotnet build src/SmpShade.Api -c Release && bash tests/load/measure.sh
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-export HERE="$here"
 port=${PORT:-5199}
-base="http://127.0.0.1:$port"
-work=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-dll=${DLL:-src/SmpShade.Api/bin/Release/net10.0/SmpShade.Api.dll}
-[ -f "$dll" ] || { echo "build first: dotnet build src/SmpShade.Api -c Release"; exit 1; }
+source "$(dirname "$0")/service.sh"
 admin="smp_load_admin_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 mem() { grep "$1" "/proc/$pid/status" | awk '{printf "%d MB", $2 / 1024}'; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # A 1 MP JPEG (1155 × 866) of the generated test scene, the multipart body wrk sends, and the attack files.
 convert tests/SmpShade.Api.Tests/Images/Generated/scene_sRGB_8.png -resize 1155x866! -quality 90 "$work/photo.jpg"
@@ -30,10 +23,7 @@ python3 "$here/attacks.py" "$work"
 
 echo "load average before start: $(load)"
 started=$(date +%s.%N)
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$work" Photos__MaxConcurrentAnalyses=4 Auth__BootstrapAdminKey="$admin" \
-  dotnet "$dll" --urls "$base" --contentRoot "$(cd "$(dirname "$dll")" && pwd)" > "$work/service.log" 2>&1 &
-pid=$!
-until curl -sf "$base/health/ready" > /dev/null; do sleep 0.2; done
+Photos__MaxConcurrentAnalyses=4 Auth__BootstrapAdminKey="$admin" start_service
 echo "ready after $(echo "$(date +%s.%N) - $started" | bc) s; rss $(mem VmRSS); $(grep -o 'Warmed up in [^:]*' "$work/service.log" || echo 'no warm-up logged')"
 
 echo "== 16 concurrent JSON matches, 15 s (load $(load))"

@@ -16,14 +16,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private ServiceProcess(string name, string connectionString, IReadOnlyDictionary<string, string>? settings, string? extraArgument)
+    private ServiceProcess(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment, string? extraArgument)
     {
         Name = name;
         Port = FreePort();
         BaseUrl = $"http://127.0.0.1:{Port}";
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -37,14 +37,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Postgres";
-        // The application name lets a test find this replica's sessions in pg_stat_activity.
-        start.Environment["ConnectionStrings__SmpShade"] = connectionString + $";Application Name={name}";
         start.Environment["Auth__BootstrapAdminKey"] = TestKeys.Admin;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__SmpShade"] = "Information";
         start.Environment["DOTNET_gcServer"] = "0";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -87,9 +82,32 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the process; it is not ready yet (see <see cref="WaitReadyAsync"/>).</summary>
+    /// <summary>Starts the process from its own folder; it is not ready yet (see <see cref="WaitReadyAsync"/>).</summary>
     public static ServiceProcess Start(string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null,
-        string? extraArgument = null) => new(name, connectionString, settings, extraArgument);
+        string? extraArgument = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            // The application name lets a test find this replica's sessions in pg_stat_activity.
+            ["ConnectionStrings:SmpShade"] = connectionString + $";Application Name={name}",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:SmpShade"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return new(name, Path.GetDirectoryName(ApiDll)!, environment, extraArgument);
+    }
+
+    /// <summary>
+    /// Starts the process from <paramref name="workingDirectory"/> with only <paramref name="settings"/> (and the
+    /// admin key) in its environment, so it runs on whatever configuration it finds itself.
+    /// </summary>
+    public static ServiceProcess StartIn(string name, string workingDirectory, IReadOnlyDictionary<string, string> settings) =>
+        new(name, workingDirectory, settings, null);
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, failing with the process's output if it exits or takes too long.</summary>
     public async Task WaitReadyAsync(TimeSpan? limit = null)
