@@ -46,10 +46,11 @@ public static class ReferenceStage
                             $"Patch {means.Count + 1} is smaller than a pixel: check the corners, or take the photo closer to the chart.");
                     }
 
-                    // A patch clipped in any channel (all its pixels, or most: the few left would be its noisy darker
-                    // edge) is passed as NaN, so the fit leaves it out and lists it in reference.patches_clipped; the
-                    // fit then keeps the brightest unclipped neutral white. Too few left: reference.chart_clipped.
-                    means.Add(patch.Linear.Length == 0 || patch.ClippedFraction > 0.5
+                    // A patch clipped in any channel in more than a tenth of its pixels (the rest would be biased dark:
+                    // ReferenceCorrector.MaxClippedPatchShare) is passed as NaN, so the fit leaves it out and lists it in
+                    // reference.patches_clipped; the fit then keeps the brightest unclipped neutral white. Too few left:
+                    // reference.chart_clipped.
+                    means.Add(patch.Linear.Length == 0 || patch.ClippedFraction > ReferenceCorrector.MaxClippedPatchShare
                         ? new LinearRgb(double.NaN, double.NaN, double.NaN)
                         : Mean(patch.Linear));
                 }

@@ -147,7 +147,8 @@ internal static class ChartColours
 
     /// <summary>
     /// Mean linear RGB of the middle 40 % of grid cell (i, j) (ChartGeometry.SampledFraction), over its unclipped pixels
-    /// (the thresholds of PhotoPixels.Sample); NaN when more than half are clipped or none lies inside.
+    /// (the thresholds of PhotoPixels.Sample); NaN when more than <see cref="ReferenceCorrector.MaxClippedPatchShare"/> of
+    /// them are clipped (the rest would be biased dark) or none lies inside.
     /// </summary>
     private static (LinearRgb Mean, bool Mixed) CellMean(RgbCopy copy, double[,] toImage, int i, int j, RgbColourSpace space)
     {
@@ -183,7 +184,7 @@ internal static class ChartColours
             }
         }
 
-        if (count == 0 || clipped > count)
+        if (count == 0 || clipped > ReferenceCorrector.MaxClippedPatchShare * (count + clipped))
         {
             return (new LinearRgb(double.NaN, double.NaN, double.NaN), false);
         }
