@@ -9,8 +9,8 @@ namespace SmpShade.Api.Tests.Outcomes;
 /// <summary>
 /// Issue 15, item 5's allowed rule: with <c>HealedToneLearning:AutoPromote</c> on, a trained version goes into force
 /// without an admin only when it learnt from enough outcomes from enough independent keys, no key dominating, and
-/// still beats physics-only with each key left out. A flood from one key never qualifies; honest outcomes from six
-/// clinics do; the promotion is a row by <c>rule</c>, shown in the state, and an admin can roll it back.
+/// still beats physics-only with each key left out. A flood from one key never qualifies; a bias only one of six
+/// balanced clinics shows does not either; honest outcomes from six clinics do; the promotion is a row by <c>rule</c>, shown in the state, and an admin can roll it back.
 /// </summary>
 public sealed class AutoPromotionTests
 {
@@ -107,6 +107,56 @@ public sealed class AutoPromotionTests
             Assert.Equal(await factory.AdminKeyIdAsync(), state.RootElement.GetProperty("promotion").GetProperty("promotedBy").GetString());
         }
 
+        Assert.Equal("physics-only", await CorrectionUsedAsync(factory));
+    }
+
+    /// <summary>
+    /// Every condition but leave-one-key-out passes, and that one refuses: six clinic keys send 60 outcomes each (360, none
+    /// over 17 %), five of them honest (physics plus measurement noise) on five pigments, the sixth all on the sixth pigment
+    /// (S-ASH) and all 12 L* darker and 6 b* bluer than physics (<see cref="Junk"/>). Cross-validation over random folds sees
+    /// that key's outcomes in training, so the version beats physics-only; trained without each key, nothing is learnt for
+    /// the key left out (only that key showed the bias, on a pigment no other key sent), so the improvement is about 0.
+    /// </summary>
+    [Fact]
+    public async Task A_bias_only_one_of_six_balanced_clinics_shows_is_refused_by_leave_one_key_out_and_the_state_says_so()
+    {
+        using var factory = new RuleFactory();
+        await factory.EnsureCatalogueAsync();
+        using var admin = factory.Admin();
+        var physics = SyntheticOutcomes.DefaultPhysics();
+        var honest = SyntheticOutcomes.Generate(600, biased: false, seed: 1504, physics).Where(o => o.Pigment.Sku != "S-ASH").Take(300).ToList();
+        var oneKey = SyntheticOutcomes.Generate(600, biased: false, seed: 1505, physics).Where(o => o.Pigment.Sku == "S-ASH").Take(60)
+            .Select(o => o with { Healed = new Lab(Math.Clamp(o.Healed.L + Junk.L, 0, 100), o.Healed.A, o.Healed.B + Junk.B) }).ToList();
+        Assert.Equal(300, honest.Count);
+        Assert.Equal(60, oneKey.Count);
+        foreach (var share in honest.Chunk(60).Append([.. oneKey]))
+        {
+            using var clinic = factory.WithKey(await factory.IssueKeyAsync("clinic"));
+            await PostAllAsync(clinic, share);
+        }
+
+        var trained = await TrainAsync(admin);
+        string verdict = trained.GetProperty("autoPromotion").GetString()!;
+        Assert.True(trained.GetProperty("beatsPhysics").GetBoolean(), trained.GetRawText());
+        Assert.False(trained.GetProperty("active").GetBoolean(), verdict);
+        Assert.StartsWith("Not promoted by the rule:", verdict, StringComparison.Ordinal);
+        Assert.Contains("✓ it beats physics-only on cross-validation.", verdict, StringComparison.Ordinal);
+        Assert.Contains("✓ 360 outcomes (at least 300 needed).", verdict, StringComparison.Ordinal);
+        Assert.Contains("✓ 6 distinct source keys (at least 5 needed).", verdict, StringComparison.Ordinal);
+        Assert.Contains("✓ the largest source sent 16.7 % of them (at most 30.0 % allowed).", verdict, StringComparison.Ordinal);
+        const string KeyOut = "✗ trained without each key it improves on physics-only for that key by ";
+        Assert.Contains(KeyOut, verdict, StringComparison.Ordinal);
+        Assert.Equal(1, verdict.Count(c => c == '✗'));
+        double keyOut = trained.GetProperty("keyOutImprovement").GetDouble();
+        Assert.True(keyOut < 0.1, verdict);
+        int version = trained.GetProperty("version").GetInt32();
+
+        using var state = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/models/healed-tone"));
+        Assert.Equal("physics-only", state.RootElement.GetProperty("active").GetString());
+        Assert.Equal(0, state.RootElement.GetProperty("promotions").GetArrayLength());
+        var listed = state.RootElement.GetProperty("items").EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == version);
+        Assert.Equal(verdict, listed.GetProperty("autoPromotion").GetString());
+        Assert.Contains(KeyOut + keyOut.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " ΔE00", listed.GetProperty("autoPromotion").GetString(), StringComparison.Ordinal);
         Assert.Equal("physics-only", await CorrectionUsedAsync(factory));
     }
 
