@@ -1,4 +1,6 @@
+using System.Runtime.Intrinsics;
 using SmpShade.Colour.Healing;
+using SmpShade.Colour.Transport;
 
 namespace SmpShade.Colour.Tests;
 
@@ -25,7 +27,7 @@ public sealed class InkTableFillTests
             var filled = Model.Skin(skin.MelaninFraction, skin.BloodFraction);
             var reference = Model.Skin(skin.MelaninFraction, skin.BloodFraction);
             reference.Table.SolveAll();
-            Assert.Equal(reference.Table.AllBlocks, reference.Table.SolvedBlocks);
+            Assert.Equal(reference.Table.AllNodes, reference.Table.SolvedNodes);
             foreach (var ink in inks)
             {
                 foreach (double years in new[] { 0.0, 4.5 })
@@ -45,12 +47,45 @@ public sealed class InkTableFillTests
                 }
             }
 
-            (solved, all) = (solved + filled.Table.SolvedBlocks, all + filled.Table.AllBlocks);
+            (solved, all) = (solved + filled.Table.SolvedNodes, all + filled.Table.AllNodes);
         }
 
         Assert.True(compared > 5000, $"{compared} predictions");
         // These 29 inks over seven dilutions and two ages reach further than a catalogue, and still leave nodes unsolved.
-        Assert.True(solved < all, $"{solved} of {all} blocks solved");
+        Assert.True(solved < all, $"{solved} of {all} nodes solved");
+    }
+
+    [Fact]
+    public void Every_node_solved_on_its_own_equals_the_whole_table_solved_row_by_row_in_consecutive_lanes_bit_for_bit()
+    {
+        // The whole table as it was built before it filled lazily (InkTable.SolvePlane at 0dc4028's parent): per
+        // wavelength and row, four consecutive scattering nodes per lane vector from the lowest solved one on.
+        var transport = Model.Transport;
+        int na = SkinTransport.AbsorptionNodes, ns = SkinTransport.ScatteringNodes;
+        foreach (var skin in HealingFastPathTests.Skins().Take(4))
+        {
+            var fresh = Model.Skin(skin.MelaninFraction, skin.BloodFraction);
+            var (tops, deeps) = fresh.Stack;
+            for (int w = 0; w < Chromophores.Count; w++)
+            {
+                var (a0, s0) = fresh.Table.First(w);
+                var work = LaneKernels.Work.For(transport.N);
+                for (int a = a0; a < na; a++)
+                {
+                    for (int s = s0; s < ns; s += 4)
+                    {
+                        // Broadcast again: reading a node of the lazy table below may use this thread's lane work.
+                        work.Broadcast(tops[w].Reflected, tops[w].Down, tops[w].ReflectionBelow, tops[w].Escape, deeps[w]);
+                        int first = (a * ns) + s;
+                        var row = LaneKernels.ReflectanceUnder(transport.InkColumns, SkinTransport.InkColumnStride, [first, first + 1, first + 2, first + 3], work);
+                        for (int lane = 0; lane < 4 && s + lane < ns; lane++)
+                        {
+                            Assert.Equal(BitConverter.DoubleToInt64Bits(row.GetElement(lane)), BitConverter.DoubleToInt64Bits(fresh.Table.Node(w, a, s + lane)));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     [Fact]
@@ -94,7 +129,7 @@ public sealed class InkTableFillTests
         var skin = Model.Skin(0.05, 0.02);
         var reference = Model.Skin(0.05, 0.02);
         reference.Table.SolveAll();
-        Assert.Equal(0, skin.Table.SolvedBlocks);
+        Assert.Equal(0, skin.Table.SolvedNodes);
         for (int w = 0; w < Chromophores.Count; w += 10)
         {
             // Node (0, 0) lies below the ink-free dermis at every wavelength: it repeats the lowest solved node.
@@ -103,6 +138,6 @@ public sealed class InkTableFillTests
                 skin.Table.Node(w, SkinTransport.AbsorptionNodes - 1, SkinTransport.ScatteringNodes - 1));
         }
 
-        Assert.Equal(8, skin.Table.SolvedBlocks);
+        Assert.Equal(8, skin.Table.SolvedNodes);
     }
 }

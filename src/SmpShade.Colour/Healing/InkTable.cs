@@ -17,10 +17,11 @@ namespace SmpShade.Colour.Healing;
 /// 4×4 Catmull–Rom neighbourhood needs no clamping and each of its rows is one contiguous 4-value load.
 /// <para>
 /// A catalogue reads about a third of those nodes (issue 15: the bundled one, 3.9 of 12.7 thousand per skin), so they
-/// are solved on first read: a neighbourhood's nodes, in the same blocks of four lanes as an eager solve and with the
-/// same operations, so every value is bit for bit what solving the whole table gives (tested). Any number of threads
-/// may read one table: a block is published by setting its flag after its values (a volatile write), readers check
-/// the flag with a volatile read, and two threads that solve the same block at once write the same bits.
+/// are solved on first read: the missing nodes of a neighbourhood, four to a lane vector, with the same operations as
+/// solving the whole table (lanes never mix), so every value is bit for bit what the whole table holds (tested against
+/// the whole table solved in its old order). Any number of threads may read one table: a node is published by setting
+/// its flag after its values (a volatile write), readers check flags with a volatile read, and two threads that solve
+/// the same node at once write the same bits.
 /// </para>
 /// </remarks>
 internal sealed class InkTable
@@ -31,8 +32,8 @@ internal sealed class InkTable
     private const int Na = SkinTransport.AbsorptionNodes, Ns = SkinTransport.ScatteringNodes;
     private const int Rows = Na + 2, Columns = Ns + 2, Plane = Rows * Columns;
 
-    // Blocks of four scattering nodes per row, counted from the lowest solved one; neighbourhoods by their top-left node.
-    private const int Blocks = (Ns + 3) / 4, Cells = (Na - 1) * (Ns - 1);
+    // Neighbourhoods, by their top-left node.
+    private const int Cells = (Na - 1) * (Ns - 1);
 
     // x = log10(μa / 0.1 cm⁻¹)·5 and y = log10(μs′ / 5 cm⁻¹)·4 (SkinTransport's grid), from log2.
     private static readonly double AbsorptionScale = Math.Log10(2) * 5, ScatteringScale = Math.Log10(2) * 4;
@@ -52,8 +53,8 @@ internal sealed class InkTable
     private readonly int[] firstAbsorption = new int[Chromophores.Count];
     private readonly int[] firstScattering = new int[Chromophores.Count];
 
-    // 1 once a block of nodes [w, a, k] is solved and stored; 1 once every node a neighbourhood [w, ix, iy] reads is.
-    private readonly byte[] solved = new byte[Chromophores.Count * Na * Blocks];
+    // 1 once node [w, a, s] is solved and stored; 1 once every node neighbourhood [w, ix, iy] reads is.
+    private readonly byte[] solved = new byte[Chromophores.Count * Na * Ns];
     private readonly byte[] ready = new byte[Chromophores.Count * Cells];
 
     /// <summary>A table with nothing solved yet; the ink-free dermis's μa and μs′ (cm⁻¹, <see cref="Padded"/> values) bound which nodes exist.</summary>
@@ -70,24 +71,31 @@ internal sealed class InkTable
         }
     }
 
-    /// <summary>How many blocks of four nodes are solved so far (for tests and figures).</summary>
-    public int SolvedBlocks => solved.Count(b => b != 0);
+    /// <summary>How many nodes are solved so far (for tests and figures).</summary>
+    public int SolvedNodes => solved.Count(b => b != 0);
 
-    /// <summary>How many blocks a table with every node solved has.</summary>
-    public int AllBlocks => Enumerable.Range(0, Chromophores.Count).Sum(w => (Na - firstAbsorption[w]) * (((Ns - firstScattering[w]) + 3) / 4));
+    /// <summary>How many nodes the whole table has.</summary>
+    public int AllNodes => Enumerable.Range(0, Chromophores.Count).Sum(w => (Na - firstAbsorption[w]) * (Ns - firstScattering[w]));
 
-    /// <summary>Solves every node now (what the table held when it was solved whole: tests compare against it).</summary>
+    /// <summary>The lowest solved absorption and scattering nodes of wavelength <paramref name="w"/>: lower ones repeat them.</summary>
+    public (int Absorption, int Scattering) First(int w) => (firstAbsorption[w], firstScattering[w]);
+
+    /// <summary>Solves every node now (tests compare against it).</summary>
     public void SolveAll()
     {
+        Span<int> nodes = stackalloc int[Ns];
         for (int w = 0; w < Chromophores.Count; w++)
         {
             var work = Broadcast(w);
             for (int a = firstAbsorption[w]; a < Na; a++)
             {
-                for (int k = 0; k < Blocks; k++)
+                int count = 0;
+                for (int s = firstScattering[w]; s < Ns; s++)
                 {
-                    Ensure(w, a, k, work);
+                    nodes[count++] = (a * Ns) + s;
                 }
+
+                Solve(w, nodes[..count], work);
             }
         }
     }
@@ -95,9 +103,13 @@ internal sealed class InkTable
     /// <summary>The value at grid node (a, s) of wavelength <paramref name="w"/>, solved if it was not.</summary>
     public double Node(int w, int a, int s)
     {
-        int ca = Math.Max(a, firstAbsorption[w]), cs = Math.Max(s, firstScattering[w]);
-        Ensure(w, ca, (cs - firstScattering[w]) / 4, Broadcast(w));
-        return Volatile.Read(ref values[(w * Plane) + ((a + 1) * Columns) + s + 1]);
+        int node = (Math.Max(a, firstAbsorption[w]) * Ns) + Math.Max(s, firstScattering[w]);
+        if (Volatile.Read(ref solved[(w * Na * Ns) + node]) == 0)
+        {
+            Solve(w, [node], Broadcast(w));
+        }
+
+        return values[(w * Plane) + ((a + 1) * Columns) + s + 1];
     }
 
     /// <summary>
@@ -126,21 +138,27 @@ internal sealed class InkTable
         }
     }
 
-    /// <summary>Solves the blocks the neighbourhood with top-left node (ix, iy) of wavelength w reads, then marks it ready.</summary>
+    /// <summary>Solves the nodes the neighbourhood with top-left node (ix, iy) of wavelength w reads and lacks, then marks it ready.</summary>
     private void Fill(int w, int ix, int iy)
     {
         int a0 = firstAbsorption[w], s0 = firstScattering[w];
-        int kFrom = (Math.Clamp(iy - 1, s0, Ns - 1) - s0) / 4, kTo = (Math.Clamp(iy + 2, s0, Ns - 1) - s0) / 4;
-        LaneKernels.Work? work = null;
+        Span<int> missing = stackalloc int[16];
+        int count = 0;
+        // Rows and columns below the solved region repeat its lowest node: clamping can name a node twice.
         for (int a = Math.Clamp(ix - 1, a0, Na - 1); a <= Math.Clamp(ix + 2, a0, Na - 1); a++)
         {
-            for (int k = kFrom; k <= kTo; k++)
+            for (int s = Math.Clamp(iy - 1, s0, Ns - 1); s <= Math.Clamp(iy + 2, s0, Ns - 1); s++)
             {
-                if (Volatile.Read(ref solved[Block(w, a, k)]) == 0)
+                if (Volatile.Read(ref solved[(w * Na * Ns) + (a * Ns) + s]) == 0)
                 {
-                    Ensure(w, a, k, work ??= Broadcast(w));
+                    missing[count++] = (a * Ns) + s;
                 }
             }
+        }
+
+        if (count > 0)
+        {
+            Solve(w, missing[..count], Broadcast(w));
         }
 
         Volatile.Write(ref ready[(w * Cells) + (ix * (Ns - 1)) + iy], 1);
@@ -155,35 +173,41 @@ internal sealed class InkTable
         return work;
     }
 
-    private static int Block(int w, int a, int k) => (((w * Na) + a) * Blocks) + k;
-
     /// <summary>
-    /// Solves block k of row a (nodes s0 + 4k … s0 + 4k + 3, those below Ns) of wavelength w unless it is solved, and
-    /// stores each value where the table's reads find it: the node, and the border or lower nodes that repeat it.
+    /// Solves wavelength w's <paramref name="nodes"/> (a·Ns + s, in the solved region) four at a time, the last group
+    /// padded with its last node, and stores each value where the table's reads find it: the node, and the border or
+    /// lower nodes that repeat it. Then marks each solved.
     /// </summary>
-    private void Ensure(int w, int a, int k, LaneKernels.Work work)
+    private void Solve(int w, ReadOnlySpan<int> nodes, LaneKernels.Work work)
     {
-        int a0 = firstAbsorption[w], s0 = firstScattering[w], s = s0 + (4 * k);
-        ref byte flag = ref solved[Block(w, a, k)];
-        if (s >= Ns || Volatile.Read(ref flag) != 0)
+        Span<int> lanes = stackalloc int[4];
+        for (int i = 0; i < nodes.Length; i += 4)
         {
-            return;
-        }
-
-        var r = LaneKernels.ReflectanceUnder(transport.InkColumns, SkinTransport.InkColumnStride, (a * Ns) + s, work);
-        var plane = values.AsSpan(w * Plane, Plane);
-        int rowFrom = a == a0 ? -1 : a, rowTo = a == Na - 1 ? Na : a;
-        for (int lane = 0; lane < 4 && s + lane < Ns; lane++)
-        {
-            int node = s + lane;
-            int from = node == s0 ? -1 : node, to = node == Ns - 1 ? Ns : node;
-            for (int row = rowFrom; row <= rowTo; row++)
+            for (int lane = 0; lane < 4; lane++)
             {
-                plane.Slice(((row + 1) * Columns) + from + 1, to - from + 1).Fill(r.GetElement(lane));
+                lanes[lane] = nodes[Math.Min(i + lane, nodes.Length - 1)];
+            }
+
+            var r = LaneKernels.ReflectanceUnder(transport.InkColumns, SkinTransport.InkColumnStride, lanes, work);
+            for (int lane = 0; lane < 4 && i + lane < nodes.Length; lane++)
+            {
+                Store(w, lanes[lane] / Ns, lanes[lane] % Ns, r.GetElement(lane));
             }
         }
+    }
 
-        Volatile.Write(ref flag, 1);
+    private void Store(int w, int a, int s, double value)
+    {
+        int a0 = firstAbsorption[w], s0 = firstScattering[w];
+        var plane = values.AsSpan(w * Plane, Plane);
+        int rowFrom = a == a0 ? -1 : a, rowTo = a == Na - 1 ? Na : a;
+        int from = s == s0 ? -1 : s, to = s == Ns - 1 ? Ns : s;
+        for (int row = rowFrom; row <= rowTo; row++)
+        {
+            plane.Slice(((row + 1) * Columns) + from + 1, to - from + 1).Fill(value);
+        }
+
+        Volatile.Write(ref solved[(w * Na * Ns) + (a * Ns) + s], 1);
     }
 
     /// <summary>Catmull–Rom bicubic at fractional grid position (x, y) of wavelength w, clamped to [0, 1].</summary>

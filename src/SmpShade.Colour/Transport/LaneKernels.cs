@@ -87,19 +87,23 @@ internal static class LaneKernels
     /// Four symmetric layers (R, T) over the work's background G, seen through its top: with the layer's reflection
     /// B = R + T·G·(I − R·G)⁻¹·T (as <see cref="Kernels.ReflectionOver"/>) and the top's R₀, d, R′ and t, the total
     /// reflectance R₀ + tᵀ·(I − B·R′)⁻¹·B·d. The layers' entries are read from <paramref name="columns"/>, laid out
-    /// element by element (R's n² elements, then T's), each element a row of <paramref name="stride"/> layers, lanes
-    /// taken from <paramref name="layer"/> on.
+    /// element by element (R's n² elements, then T's), each element a row of <paramref name="stride"/> layers, lane i
+    /// taking layer <paramref name="layers"/>[i] (any four, repeats allowed: lanes never mix, so a layer's result does
+    /// not depend on its lane or its neighbours).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static Vector256<double> ReflectanceUnder(ReadOnlySpan<double> columns, int stride, int layer, Work work)
+    public static Vector256<double> ReflectanceUnder(ReadOnlySpan<double> columns, int stride, ReadOnlySpan<int> layers, Work work)
     {
         int n = work.N, nn = n * n;
         Span<Vector256<double>> r = work.R, t = work.T, m = work.M, x = work.X, y = work.Y;
         ReadOnlySpan<Vector256<double>> background = work.Background;
+        var (l0, l1, l2, l3) = (layers[0], layers[1], layers[2], layers[3]);
         for (int e = 0; e < nn; e++)
         {
-            r[e] = Vector256.Create(columns.Slice((e * stride) + layer, 4));
-            t[e] = Vector256.Create(columns.Slice(((nn + e) * stride) + layer, 4));
+            var row = columns.Slice(e * stride, stride);
+            r[e] = Vector256.Create(row[l0], row[l1], row[l2], row[l3]);
+            row = columns.Slice((nn + e) * stride, stride);
+            t[e] = Vector256.Create(row[l0], row[l1], row[l2], row[l3]);
         }
 
         // m = I − R·G; x = (I − R·G)⁻¹·T; y = G·x; B = T·y + R (kept in x).
