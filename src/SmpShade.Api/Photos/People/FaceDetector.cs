@@ -30,6 +30,12 @@ public static class FaceDetector
     private static readonly Point2d[] Anchors = BuildAnchors();
 
     /// <summary>
+    /// Threads a pass's tiles are spread over (at most 2, each with its own net): the passes run beside the photo's full
+    /// decode, and once that ends the analysis's own thread is free to take tiles too.
+    /// </summary>
+    public static int TileThreads { get; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
+
+    /// <summary>
     /// Faces in <paramref name="image"/> (8-bit BGR), pass by pass from large faces to small ones, each pass's faces best
     /// score first: the whole frame; then 2 × 2 overlapping tiles, each seen at twice the scale (a group, a person
     /// farther away); then tiles of a third of the longer side overlapping by a third (people at play, a team photo), so
@@ -44,29 +50,24 @@ public static class FaceDetector
         if (Math.Max(image.Width, image.Height) >= 2 * Side)
         {
             int tw = (int)(image.Width * 0.6), th = (int)(image.Height * 0.6);
-            var faces = new List<DetectedFace>();
-            foreach (var (x, y) in new[] { (0, 0), (image.Width - tw, 0), (0, image.Height - th), (image.Width - tw, image.Height - th) })
-            {
-                faces.AddRange(DetectIn(models, image, new Rect(x, y, tw, th)));
-            }
-
-            yield return Suppress(faces);
+            List<Rect> quarters = [new(0, 0, tw, th), new(image.Width - tw, 0, tw, th), new(0, image.Height - th, tw, th), new(image.Width - tw, image.Height - th, tw, th)];
+            yield return Suppress(DetectInAll(models, image, quarters));
         }
 
         int fine = (int)(Math.Max(image.Width, image.Height) / 3.2);
         if (fine >= Side)
         {
             int stride = Math.Max(1, fine * 2 / 3);
-            var faces = new List<DetectedFace>();
+            var tiles = new List<Rect>();
             foreach (int y in Starts(image.Height, fine, stride))
             {
                 foreach (int x in Starts(image.Width, fine, stride))
                 {
-                    faces.AddRange(DetectIn(models, image, new Rect(x, y, Math.Min(fine, image.Width - x), Math.Min(fine, image.Height - y))));
+                    tiles.Add(new Rect(x, y, Math.Min(fine, image.Width - x), Math.Min(fine, image.Height - y)));
                 }
             }
 
-            yield return Suppress(faces);
+            yield return Suppress(DetectInAll(models, image, tiles));
         }
     }
 
@@ -80,6 +81,26 @@ public static class FaceDetector
         }
 
         yield return last;
+    }
+
+    /// <summary>
+    /// The faces in each of <paramref name="tiles"/>, in the tiles' order whichever thread saw them (so the suppression
+    /// that follows, and the answer, are the same as when the tiles ran one after the other).
+    /// </summary>
+    private static List<DetectedFace> DetectInAll(PeopleModels models, Mat image, List<Rect> tiles)
+    {
+        var found = new List<DetectedFace>[tiles.Count];
+        try
+        {
+            Parallel.For(0, tiles.Count, new ParallelOptions { MaxDegreeOfParallelism = TileThreads }, i => found[i] = DetectIn(models, image, tiles[i]));
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            // The caller handles OpenCV's own exceptions (the fallback to colours), not Parallel's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+        }
+
+        return [.. found.SelectMany(f => f)];
     }
 
     private static List<DetectedFace> DetectIn(PeopleModels models, Mat image, Rect area)
@@ -99,7 +120,9 @@ public static class FaceDetector
 
         // Input range [-1, 1], RGB.
         using var blob = CvDnn.BlobFromImage(square, 1 / 127.5, new Size(Side, Side), new Scalar(127.5, 127.5, 127.5), swapRB: true, crop: false);
-        var (scores, boxes) = models.Run(PeopleModels.Detector, net =>
+        // Only the anchors scoring over the threshold have their 16 regressor values read: copying all 57,344 of every
+        // tile's output would allocate 230 kB (a large-object allocation) per tile.
+        var candidates = models.Run(PeopleModels.Detector, net =>
         {
             net.SetInput(blob);
             var names = net.GetUnconnectedOutLayersNames().Select(n => n!).ToArray();
@@ -109,7 +132,18 @@ public static class FaceDetector
                 net.Forward(outputs, names);
                 var classes = outputs.Single(o => o.Total() == Anchors.Length);
                 var regressors = outputs.Single(o => o.Total() == Anchors.Length * 16);
-                return (PeopleModels.Floats(classes), PeopleModels.Floats(regressors));
+                var scores = PeopleModels.Floats(classes);
+                var above = new List<(int Anchor, double Score, float[] Box)>();
+                for (int i = 0; i < Anchors.Length; i++)
+                {
+                    double score = 1 / (1 + Math.Exp(-Math.Clamp(scores[i], -100f, 100f)));
+                    if (score >= MinScore)
+                    {
+                        above.Add((i, score, PeopleModels.Floats(regressors, i * 16, 16)));
+                    }
+                }
+
+                return above;
             }
             finally
             {
@@ -121,23 +155,16 @@ public static class FaceDetector
         });
 
         var found = new List<DetectedFace>();
-        for (int i = 0; i < Anchors.Length; i++)
+        foreach (var (i, score, boxes) in candidates)
         {
-            double score = 1 / (1 + Math.Exp(-Math.Clamp(scores[i], -100f, 100f)));
-            if (score < MinScore)
-            {
-                continue;
-            }
-
             var a = Anchors[i];
-            int o = i * 16;
             Point2d ToImage(double nx, double ny) => new((((nx * Side) - padX) / scale) + area.X, (((ny * Side) - padY) / scale) + area.Y);
-            double cx = (boxes[o] / Side) + a.X, cy = (boxes[o + 1] / Side) + a.Y;
-            double bw = boxes[o + 2] / Side, bh = boxes[o + 3] / Side;
+            double cx = (boxes[0] / Side) + a.X, cy = (boxes[1] / Side) + a.Y;
+            double bw = boxes[2] / Side, bh = boxes[3] / Side;
             var topLeft = ToImage(cx - (bw / 2), cy - (bh / 2));
             var box = new Rect2d(topLeft.X, topLeft.Y, bw * Side / scale, bh * Side / scale);
-            var rightEye = ToImage((boxes[o + 4] / Side) + a.X, (boxes[o + 5] / Side) + a.Y);
-            var leftEye = ToImage((boxes[o + 6] / Side) + a.X, (boxes[o + 7] / Side) + a.Y);
+            var rightEye = ToImage((boxes[4] / Side) + a.X, (boxes[5] / Side) + a.Y);
+            var leftEye = ToImage((boxes[6] / Side) + a.X, (boxes[7] / Side) + a.Y);
             if (box.Width > 1 && box.Height > 1)
             {
                 found.Add(new DetectedFace(box, score, rightEye, leftEye));

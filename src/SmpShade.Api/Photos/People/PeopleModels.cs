@@ -68,13 +68,23 @@ public sealed class PeopleModels : IDisposable
     public static float[] Floats(Mat output)
     {
         ArgumentNullException.ThrowIfNull(output);
+        return Floats(output, 0, checked((int)output.Total()));
+    }
+
+    /// <summary><paramref name="count"/> of a network output's values from the flat index <paramref name="start"/>.</summary>
+    public static float[] Floats(Mat output, int start, int count)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         if (output.Type() != MatType.CV_32FC1 || !output.IsContinuous())
         {
             throw new InvalidOperationException("Unexpected model output " + output.Type());
         }
 
-        var values = new float[output.Total()];
-        System.Runtime.InteropServices.Marshal.Copy(output.Data, values, 0, values.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)start + count, output.Total());
+        var values = new float[count];
+        System.Runtime.InteropServices.Marshal.Copy(output.Data + (start * sizeof(float)), values, 0, count);
         return values;
     }
 
@@ -94,16 +104,19 @@ public sealed class PeopleModels : IDisposable
             }
 
             // Load each once and run it on a blank input: a broken file or native library shows here, not in a request.
-            foreach (var (name, side) in new[] { (Detector, 128), (Landmarks, 192), (Segmentation, 256) })
+            // The detector gets one net per thread its tiles run on (FaceDetector.TileThreads), loaded side by side.
+            foreach (var (name, side, count) in new[] { (Detector, 128, FaceDetector.TileThreads), (Landmarks, 192, 1), (Segmentation, 256, 1) })
             {
                 using var blank = new Mat(side, side, MatType.CV_8UC3, Scalar.All(128));
                 using var blob = CvDnn.BlobFromImage(blank, 1 / 255.0, new Size(side, side));
-                Run(name, net =>
+                var loaded = Enumerable.Range(0, count).Select(_ => CvDnn.ReadNet(files[name]) ?? throw new InvalidOperationException(name)).ToList();
+                var pool = pools.GetOrAdd(name, _ => []);
+                foreach (var net in loaded)
                 {
+                    pool.Add(net);
                     net.SetInput(blob);
                     using var output = net.Forward();
-                    return output.Total();
-                });
+                }
             }
 
             return null;
