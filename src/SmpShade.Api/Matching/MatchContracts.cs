@@ -19,10 +19,15 @@ public sealed record LabInput(double? L, double? A, double? B);
 /// <param name="Years">Predict the look after this many years of fading, 0–50 (default 0).</param>
 /// <param name="StartLighter">Penalise candidates darker than the target (default true).</param>
 /// <param name="Blends">Also suggest two-pigment blends (default false).</param>
+/// <param name="SkinReference">How skinLab was measured, as the analysis answer's <c>reference.type</c>: <c>none</c> (no grey
+/// card or chart in the photo: the camera's own colours), <c>greyCard</c> or <c>colorChecker24</c>. With <c>none</c> a
+/// skin the model cannot fit is reported as <c>skin.uncalibrated_colour</c> (the cause and the remedy) rather than
+/// <c>skin.poor_fit</c>. Optional; a photo match sets it from the photo.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MatchRequest(
     LabInput? SkinLab, LabInput? HairLab = null, LabInput? TargetLab = null, string? Mode = null, int? Top = null,
-    string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null);
+    string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null,
+    string? SkinReference = null);
 
 /// <summary>A predicted colour: Lab and an sRGB hex for display (clipped when out of gamut).</summary>
 public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);

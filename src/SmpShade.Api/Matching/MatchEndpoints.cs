@@ -81,6 +81,7 @@ public static class MatchEndpoints
         {
             SkinLab = request.SkinLab ?? new LabInput(analysis.Skin.Lab.L, analysis.Skin.Lab.A, analysis.Skin.Lab.B),
             HairLab = request.HairLab ?? new LabInput(analysis.Hair.Lab.L, analysis.Hair.Lab.A, analysis.Hair.Lab.B),
+            SkinReference = request.SkinLab is null ? analysis.Reference.Type : request.SkinReference,
         }, analysis);
     }
 

@@ -1,5 +1,6 @@
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos.Reference;
 using SmpShade.Api.Photos;
 using SmpShade.Colour;
 using SmpShade.Colour.Healing;
@@ -8,8 +9,9 @@ using SmpShade.Colour.Skin;
 namespace SmpShade.Api.Matching;
 
 /// <summary>A validated match: what to match, on what skin, against which catalogue.</summary>
+/// <remarks><c>SkinReference</c>: how the skin was measured (<c>none</c>, <c>greyCard</c>, <c>colorChecker24</c>), if said.</remarks>
 public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, string? Supplier, int? CatalogueVersion,
-    double Years, bool StartLighter, bool Blends);
+    double Years, bool StartLighter, bool Blends, string? SkinReference = null);
 
 /// <summary>
 /// Runs a match: pigments from the source, their optics from the cache, the skin fitted once per distinct measured
@@ -33,8 +35,7 @@ public sealed class MatchService(
         var warnings = new List<PhotoWarning>();
         if (fit.IsPoor)
         {
-            warnings.Add(new PhotoWarning("skin.poor_fit",
-                $"The skin model reproduces this skin colour only to ΔE00 {fit.DeltaE00:0.0}; predictions on it are less certain."));
+            warnings.Add(PoorSkinFit(plan, fit.DeltaE00));
         }
 
         if (Unreachable(plan.Target, ranking, thresholds) is { } unreachable)
@@ -59,6 +60,22 @@ public sealed class MatchService(
             new ThresholdSummary(Round(thresholds.Perceptibility, 3), Round(thresholds.Acceptability, 3)),
             ranking.Evaluated,
             warnings);
+    }
+
+    /// <summary>
+    /// A skin the model cannot reproduce. Measured without a reference (<c>none</c>) the usual cause is the camera, not the
+    /// skin: a phone's rendering can give skin a colour no measured skin has (NIST's 50 subjects span C*ab 14.4–25.7; an
+    /// ordinary portrait can read about 30), so the answer says so and what fixes it (<c>skin.uncalibrated_colour</c>);
+    /// with a reference, or unsaid, <c>skin.poor_fit</c>.
+    /// </summary>
+    private static PhotoWarning PoorSkinFit(MatchPlan plan, double deltaE00)
+    {
+        var skin = plan.Skin;
+        return plan.SkinReference == ReferenceTypes.None
+            ? new PhotoWarning("skin.uncalibrated_colour", FormattableString.Invariant(
+                $"The skin colour (L* {skin.L:0}, C*ab {skin.Chroma:0}, hue {skin.HueDegrees:0}°) was measured without a grey card or colour chart, so it is the camera's own rendering of the skin, not its true colour, and the skin model (built from measured skins) reproduces it only to ΔE00 {deltaE00:0.0}: predictions on it are less certain. Retake the photo with a grey card or a ColorChecker beside the scalp, lit the same way, for the skin's true colour."))
+            : new PhotoWarning("skin.poor_fit", FormattableString.Invariant(
+                $"The skin model reproduces this skin colour only to ΔE00 {deltaE00:0.0}; predictions on it are less certain."));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Matching;
@@ -71,6 +72,15 @@ public static class MatchValidation
             return null;
         }
 
+        string? skinReference = request.SkinReference;
+        if (skinReference is not (null or ReferenceTypes.None or ReferenceTypes.GreyCard or ReferenceTypes.ColorChecker24))
+        {
+            problem = Problems.BadRequest("match.skin_reference_invalid", "Unknown skinReference",
+                $"skinReference must be one of {ReferenceTypes.None}, {ReferenceTypes.GreyCard}, {ReferenceTypes.ColorChecker24} (the analysis answer's reference.type).",
+                [new("field", "skinReference")]);
+            return null;
+        }
+
         // scar: the hair is the target and the scar tissue is the skin the ink heals in.
         string targetField = mode == "custom" ? "targetLab" : "hairLab";
         var skin = Lab(request.SkinLab, "skinLab", ref problem);
@@ -81,7 +91,7 @@ public static class MatchValidation
         }
 
         return new MatchPlan(mode, skin.Value, target.Value, top, supplier,
-            request.CatalogueVersion, years, request.StartLighter ?? true, request.Blends ?? false);
+            request.CatalogueVersion, years, request.StartLighter ?? true, request.Blends ?? false, skinReference);
     }
 
     // L* 0–100, a* and b* within ±128 (the range of any real surface colour with room to spare), all finite.

@@ -60,6 +60,7 @@ function matchRequest(analysis) {
   const mode = $('mode').value;
   const request = {
     skinLab: analysis.skin.lab,
+    skinReference: analysis.reference.type,
     mode,
     top: 10,
     years: Math.max(0, Number($('years').value) || 0),

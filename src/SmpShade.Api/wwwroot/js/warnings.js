@@ -58,6 +58,10 @@ const ADVICE = {
     title: 'Too few pixels were measured',
     todo: 'Make the region bigger, or take the photo closer so the hair and skin fill more of it.',
   },
+  'skin.uncalibrated_colour': {
+    title: 'The skin colour is the camera\'s, not the skin\'s',
+    todo: 'Without a grey card or a colour chart the phone\'s own colour rendering gives skin a colour no real skin has, so the healed predictions are less certain. Retake with a grey card or a ColorChecker beside the scalp, lit the same way.',
+  },
   'skin.poor_fit': {
     title: 'The skin model did not fit this skin colour well',
     todo: 'The healed predictions are less certain. Check the skin region covers bare, unshaded scalp without shine or redness.',
