@@ -51,21 +51,12 @@ public static class LabClustering
         }
         else
         {
-            // The seedings are drawn in turn from one generator (Lloyd's iterations draw nothing), then refined on up to
-            // two threads; the first seeding with the least cost wins, as when they ran one after the other.
             var random = new Random(Seed);
-            var seeds = new Lab[Seedings][];
-            for (int s = 0; s < Seedings; s++)
-            {
-                seeds[s] = SeedPlusPlus(training, k, random);
-            }
-
-            var runs = new (Lab[] Centroids, double Cost)[Seedings];
-            Parallel.For(0, Seedings, new ParallelOptions { MaxDegreeOfParallelism = 2 }, s => runs[s] = Lloyd(training, seeds[s]));
             centroids = [];
             double best = double.MaxValue;
-            foreach (var (found, cost) in runs)
+            for (int s = 0; s < Seedings; s++)
             {
+                var (found, cost) = Lloyd(training, SeedPlusPlus(training, k, random));
                 if (cost < best)
                 {
                     (centroids, best) = (found, cost);

@@ -30,12 +30,6 @@ public static class FaceDetector
     private static readonly Point2d[] Anchors = BuildAnchors();
 
     /// <summary>
-    /// Threads a pass's tiles are spread over (at most 2, each with its own net): the passes run beside the photo's full
-    /// decode, and once that ends the analysis's own thread is free to take tiles too.
-    /// </summary>
-    public static int TileThreads { get; } = Math.Clamp(Environment.ProcessorCount, 1, 2);
-
-    /// <summary>
     /// Faces in <paramref name="image"/> (8-bit BGR), pass by pass from large faces to small ones, each pass's faces best
     /// score first: the whole frame; then 2 × 2 overlapping tiles, each seen at twice the scale (a group, a person
     /// farther away); then tiles of a third of the longer side overlapping by a third (people at play, a team photo), so
@@ -83,24 +77,18 @@ public static class FaceDetector
         yield return last;
     }
 
-    /// <summary>
-    /// The faces in each of <paramref name="tiles"/>, in the tiles' order whichever thread saw them (so the suppression
-    /// that follows, and the answer, are the same as when the tiles ran one after the other).
-    /// </summary>
+    /// <summary>The faces in each of <paramref name="tiles"/>, one tile after the other.</summary>
     private static List<DetectedFace> DetectInAll(PeopleModels models, Mat image, List<Rect> tiles)
     {
-        var found = new List<DetectedFace>[tiles.Count];
-        try
+        // Spreading the tiles over two threads was measured no faster (issue 13, docs/auto-regions.md "Speed"): the passes
+        // run beside the photo's full decode, which already has the other core.
+        var faces = new List<DetectedFace>();
+        foreach (var tile in tiles)
         {
-            Parallel.For(0, tiles.Count, new ParallelOptions { MaxDegreeOfParallelism = TileThreads }, i => found[i] = DetectIn(models, image, tiles[i]));
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
-        {
-            // The caller handles OpenCV's own exceptions (the fallback to colours), not Parallel's wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            faces.AddRange(DetectIn(models, image, tile));
         }
 
-        return [.. found.SelectMany(f => f)];
+        return faces;
     }
 
     private static List<DetectedFace> DetectIn(PeopleModels models, Mat image, Rect area)

@@ -104,19 +104,16 @@ public sealed class PeopleModels : IDisposable
             }
 
             // Load each once and run it on a blank input: a broken file or native library shows here, not in a request.
-            // The detector gets one net per thread its tiles run on (FaceDetector.TileThreads), loaded side by side.
-            foreach (var (name, side, count) in new[] { (Detector, 128, FaceDetector.TileThreads), (Landmarks, 192, 1), (Segmentation, 256, 1) })
+            foreach (var (name, side) in new[] { (Detector, 128), (Landmarks, 192), (Segmentation, 256) })
             {
                 using var blank = new Mat(side, side, MatType.CV_8UC3, Scalar.All(128));
                 using var blob = CvDnn.BlobFromImage(blank, 1 / 255.0, new Size(side, side));
-                var loaded = Enumerable.Range(0, count).Select(_ => CvDnn.ReadNet(files[name]) ?? throw new InvalidOperationException(name)).ToList();
-                var pool = pools.GetOrAdd(name, _ => []);
-                foreach (var net in loaded)
+                Run(name, net =>
                 {
-                    pool.Add(net);
                     net.SetInput(blob);
                     using var output = net.Forward();
-                }
+                    return output.Total();
+                });
             }
 
             return null;
