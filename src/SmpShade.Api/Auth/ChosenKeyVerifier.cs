@@ -36,8 +36,8 @@ public sealed class ChosenKeyVerifier : IDisposable
 
     private sealed record Configured(string Hash, ImmutableHashSet<(string Id, string StoredHash)> Rows);
 
-    /// <summary>Slow checks run (each one PBKDF2 per active slow-hashed row): for tests.</summary>
-    public int SlowChecks => slowChecks;
+    /// <summary>Slow checks run (each one PBKDF2 per active slow-hashed row): for tests only, hence internal.</summary>
+    internal int SlowChecks => slowChecks;
 
     /// <summary>The key row a presented key (by its SHA-256) verified against before, and that row's stored hash then.</summary>
     public bool TryRecall(string presentedHash, out (string Id, string StoredHash) row) => verified.TryGetValue(presentedHash, out row);

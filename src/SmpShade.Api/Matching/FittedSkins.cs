@@ -21,8 +21,8 @@ public sealed class FittedSkins(HealedToneModel model)
     private readonly ConcurrentDictionary<Lab, Lazy<Task<SkinFit>>> fits = new();
     private readonly ConcurrentQueue<Lab> added = new();
 
-    /// <summary>How many fits were computed (not found in the cache): for tests.</summary>
-    public int Computed => computed;
+    /// <summary>How many fits were computed (not found in the cache): for tests only, hence internal.</summary>
+    internal int Computed => computed;
 
     private int computed;
 
