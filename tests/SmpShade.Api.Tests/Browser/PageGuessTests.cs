@@ -36,4 +36,32 @@ public sealed class PageGuessTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("results")).ToBeVisibleAsync();
         await PageSteps.ScreenshotAsync(page, "desktop-guessed");
     }
+
+    /// <summary>
+    /// A photo with no face (the synthetic scene): the guess comes from colours and is more likely wrong than right, and the
+    /// page says so while the regions are being checked, with what to do, not only after Analyse (which measures the regions
+    /// as drawn, no longer a guess). A portrait's guess shows no such warning.
+    /// </summary>
+    [ChromiumFact]
+    public async Task A_guess_more_likely_wrong_than_right_is_shown_while_the_regions_are_checked()
+    {
+        await using var context = await fixture.NewContextAsync(1280, 900);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        string scene = Path.Combine(AppContext.BaseDirectory, "Images", "Generated", "scene.png");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("photo-input").SetInputFilesAsync(scene), r => PageSteps.IsApi(r, "/api/v1/analyses"));
+        using var guess = JsonDocument.Parse(await response.TextAsync());
+        Assert.Equal("colours", guess.RootElement.GetProperty("regions").GetProperty("method").GetString());
+        Assert.True(guess.RootElement.GetProperty("regions").GetProperty("confidence").GetDouble() < 0.5);
+        var low = page.Locator("#guess-warnings li[data-code='regions.low_confidence']");
+        await Assertions.Expect(low).ToBeVisibleAsync();
+        await Assertions.Expect(low).ToContainTextAsync("The guessed regions are probably wrong");
+        await Assertions.Expect(low).ToContainTextAsync("Draw the hair (yellow) and skin (blue) outlines yourself");
+        await Assertions.Expect(page.Locator("#guess-warnings li[data-code='regions.no_face']")).ToBeVisibleAsync();
+
+        await PageSteps.UploadPortraitAsync(page);
+        await Assertions.Expect(page.Locator("#guess-warnings li[data-code='regions.low_confidence']")).ToHaveCountAsync(0);
+    }
 }

@@ -2,6 +2,7 @@
 // together and keeps the little state there is (the photo stays in this tab's memory).
 import { analyse, match, suppliers } from './api.js';
 import { clearMessages, showError } from './messages.js';
+import { warningList } from './warnings.js';
 import { RegionEditor } from './regions.js';
 import { renderAnalysis } from './results.js';
 import { renderMatches } from './matches.js';
@@ -25,7 +26,7 @@ async function loadPhoto(file) {
   state.analysis = null;
   $('results').hidden = true;
   $('step-matches').hidden = true;
-  $('guess-note').hidden = true;
+  hideGuessWarnings();
   $('step-regions').hidden = false;
   if (state.imageUrl) URL.revokeObjectURL(state.imageUrl);
   state.imageUrl = URL.createObjectURL(file);
@@ -39,16 +40,28 @@ async function loadPhoto(file) {
   await guessRegions();
 }
 
+function hideGuessWarnings() {
+  $('guess-note').hidden = true;
+  $('guess-warnings').hidden = true;
+  $('guess-warnings').replaceChildren();
+}
+
 /** Asks the service for its `auto` guess of the regions (an analysis with none given). */
 async function guessRegions() {
   busy('Finding hair and skin…');
+  hideGuessWarnings();
   const seq = ++state.seq; // a newer photo's guess wins over a slower, older one
   try {
     const answer = await analyse(state.photo, { reference: { type: 'none' } });
     if (seq !== state.seq) return;
     editor.setRegions(answer.regions);
-    // The guess's numbers are not shown: a practitioner confirms the regions first.
+    // The guess's numbers are not shown: a practitioner confirms the regions first. What the service says about the
+    // guess itself (probably wrong, no face, several people, no models) is shown now, while the regions are checked.
     $('guess-note').hidden = false;
+    const about = warningList((answer.warnings || []).filter(w => String(w.code).startsWith('regions.') && w.code !== 'regions.guessed'),
+      'About the guessed regions');
+    $('guess-warnings').replaceChildren(...(about ? [about] : []));
+    $('guess-warnings').hidden = !about;
   } catch (e) {
     if (seq === state.seq) showError(e, 'Guessing the regions');
   } finally {
@@ -105,7 +118,7 @@ async function analyseNow() {
     options.reference.camera = calibration.camera;
   }
   busy('Measuring…');
-  $('guess-note').hidden = true;
+  hideGuessWarnings();
   $('calibration-saved').hidden = true;
   const photo = state.photo;
   try {
