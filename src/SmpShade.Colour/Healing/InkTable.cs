@@ -42,7 +42,9 @@ internal sealed class InkTable
     private static readonly Vector256<double> C3 = Vector256.Create(-0.5, 1.5, -1.5, 0.5), C2 = Vector256.Create(1.0, -2.5, 2, -0.5),
         C1 = Vector256.Create(-0.5, 0, 0.5, 0), C0 = Vector256.Create(0.0, 1, 0, 0);
 
-    private readonly double[] values;
+    // One plane per wavelength (5 KB each) rather than one 170 KB array: a new skin's table is then not a large-object
+    // allocation, whose budget set off a blocking gen2 collection every few new skins under a burst (issue 15).
+    private readonly double[][] planes;
     private readonly double[] baseAbsorption;
     private readonly double[] baseScattering;
     private readonly SkinTransport transport;
@@ -63,7 +65,7 @@ internal sealed class InkTable
         (this.transport, this.tops, this.deeps) = (transport, tops, deeps);
         this.baseAbsorption = baseAbsorption;
         this.baseScattering = baseScattering;
-        values = new double[Padded * Plane];
+        planes = [.. Enumerable.Range(0, Chromophores.Count).Select(_ => new double[Plane])];
         for (int w = 0; w < Chromophores.Count; w++)
         {
             firstAbsorption[w] = Math.Max(0, (int)SkinTransport.AbsorptionIndex(baseAbsorption[w]) - 1);
@@ -109,7 +111,7 @@ internal sealed class InkTable
             Solve(w, [node], Broadcast(w));
         }
 
-        return values[(w * Plane) + ((a + 1) * Columns) + s + 1];
+        return planes[w][((a + 1) * Columns) + s + 1];
     }
 
     /// <summary>
@@ -199,7 +201,7 @@ internal sealed class InkTable
     private void Store(int w, int a, int s, double value)
     {
         int a0 = firstAbsorption[w], s0 = firstScattering[w];
-        var plane = values.AsSpan(w * Plane, Plane);
+        var plane = planes[w].AsSpan();
         int rowFrom = a == a0 ? -1 : a, rowTo = a == Na - 1 ? Na : a;
         int from = s == s0 ? -1 : s, to = s == Ns - 1 ? Ns : s;
         for (int row = rowFrom; row <= rowTo; row++)
@@ -227,7 +229,7 @@ internal sealed class InkTable
         double tx2 = tx * tx, tx3 = tx2 * tx;
         double w0 = (-tx3 + (2 * tx2) - tx) / 2, w1 = ((3 * tx3) - (5 * tx2) + 2) / 2, w2 = ((-3 * tx3) + (4 * tx2) + tx) / 2, w3 = (tx3 - tx2) / 2;
         // Rows ix−1 … ix+2, columns iy−1 … iy+2: the border shifts both by one.
-        var block = values.AsSpan((w * Plane) + (ix * Columns) + iy, (3 * Columns) + 4);
+        var block = planes[w].AsSpan((ix * Columns) + iy, (3 * Columns) + 4);
         var sum = (Vector256.Create(block[..4]) * w0) + (Vector256.Create(block.Slice(Columns, 4)) * w1)
             + (Vector256.Create(block.Slice(2 * Columns, 4)) * w2) + (Vector256.Create(block.Slice(3 * Columns, 4)) * w3);
         return Math.Clamp(Vector256.Sum(sum * wy), 0, 1);

@@ -11,6 +11,9 @@ public static class AddingDoubling
     /// <summary>Largest optical thickness of the initial thin layer (diamond initialisation error is O(Δτ³)).</summary>
     public const double ThinLayer = 1.0 / 64;
 
+    // Largest scratch matrix put on the stack (48 directions: three pieces of 16 points), 18 KB.
+    private const int StackScratch = 48 * 48;
+
     /// <summary>A layer of single-scattering albedo a, optical thickness b (∞ allowed) and anisotropy g.</summary>
     public static Slab Layer(Quadrature quadrature, double albedo, double opticalThickness, double anisotropy)
     {
@@ -240,9 +243,13 @@ public static class AddingDoubling
     /// <summary>Two identical layers: R₂ = R + T(I − RR)⁻¹RT, T₂ = T(I − RR)⁻¹T.</summary>
     private static (double[] R, double[] T) Double(double[] r, double[] t, int n)
     {
-        var m = new double[n * n];
-        var inner = (double[])t.Clone();
-        var y = new double[n * n];
+        // Scratch on the stack for the quadratures the model uses (n ≤ 48): a skin's layers double about 1,500 times,
+        // and these were most of the megabyte a new skin allocated (issue 15).
+        int size = n * n;
+        Span<double> m = size <= StackScratch ? stackalloc double[size] : new double[size];
+        Span<double> inner = size <= StackScratch ? stackalloc double[size] : new double[size];
+        Span<double> y = size <= StackScratch ? stackalloc double[size] : new double[size];
+        t.CopyTo(inner);
         var r2 = new double[n * n];
         var t2 = new double[n * n];
         Kernels.Multiply(r, r, m, n);
