@@ -5,7 +5,9 @@ namespace SmpShade.Api.Infrastructure;
 /// started from. ASP.NET Core's content root is the current directory unless <c>--contentRoot</c>,
 /// <c>ASPNETCORE_CONTENTROOT</c> or <c>DOTNET_CONTENTROOT</c> says otherwise; started as
 /// <c>dotnet /opt/smpshade/SmpShade.Api.dll</c> from any other folder it read no settings at all (issue 15: every EF
-/// command logged at Information). Then, and only then, the content root is the service's own folder.
+/// command logged at Information). Then, and only then, the content root is the service's own folder: unless the current
+/// folder already holds a default SQLite database (<c>App_Data/smpshade.db</c>), which an install started that way before
+/// this rule has been using; it stays where it is.
 /// </summary>
 /// <remarks>
 /// Not always the service's folder: where the current directory already has the settings (<c>dotnet run</c> from the
@@ -17,6 +19,9 @@ public static class ServiceContentRoot
 {
     private const string Settings = "appsettings.json";
 
+    // Where DatabaseSetup puts the SQLite file when no data folder or connection string is configured.
+    private static readonly string DefaultDatabase = Path.Combine("App_Data", "smpshade.db");
+
     /// <summary>The host's options for <paramref name="args"/>: the content root chosen by <see cref="For"/>.</summary>
     public static WebApplicationOptions Options(string[] args) => new()
     {
@@ -26,13 +31,17 @@ public static class ServiceContentRoot
 
     /// <summary>
     /// The content root to use, or null for the host's own choice: <paramref name="serviceDirectory"/> when no content
-    /// root is configured, <paramref name="currentDirectory"/> has no appsettings.json and the service's folder has one.
+    /// root is configured, <paramref name="currentDirectory"/> has neither appsettings.json nor a default SQLite database
+    /// (<c>App_Data/smpshade.db</c>) and the service's folder has appsettings.json.
     /// </summary>
     public static string? For(IConfiguration hostSettings, string currentDirectory, string serviceDirectory)
     {
         ArgumentNullException.ThrowIfNull(hostSettings);
         bool configured = !string.IsNullOrEmpty(hostSettings[WebHostDefaults.ContentRootKey]);
-        return configured || File.Exists(Path.Combine(currentDirectory, Settings)) || !File.Exists(Path.Combine(serviceDirectory, Settings))
+        return configured
+            || File.Exists(Path.Combine(currentDirectory, Settings))
+            || File.Exists(Path.Combine(currentDirectory, DefaultDatabase))
+            || !File.Exists(Path.Combine(serviceDirectory, Settings))
             ? null
             : serviceDirectory;
     }

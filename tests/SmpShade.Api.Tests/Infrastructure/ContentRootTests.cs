@@ -44,6 +44,17 @@ public sealed class ContentRootTests : IDisposable
     }
 
     [Fact]
+    public void A_current_folder_holding_the_default_database_stays_the_content_root_so_that_database_is_kept()
+    {
+        // An install started as `dotnet /opt/smpshade/SmpShade.Api.dll` from its data folder before the rule existed
+        // kept its SQLite file in <that folder>/App_Data: choosing the service's folder would open a new, empty one.
+        string data = Folder("data", withSettings: false);
+        Directory.CreateDirectory(Path.Combine(data, "App_Data"));
+        File.WriteAllBytes(Path.Combine(data, "App_Data", "smpshade.db"), []);
+        Assert.Null(ServiceContentRoot.For(Host(), data, Folder("service", withSettings: true)));
+    }
+
+    [Fact]
     public void An_explicit_content_root_is_kept()
     {
         string service = Folder("service", withSettings: true);
