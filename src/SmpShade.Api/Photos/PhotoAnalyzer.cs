@@ -233,7 +233,7 @@ public sealed class PhotoAnalyzer : IDisposable
             if (!warnings.Any(w => w.Code == "regions.model_unavailable"))
             {
                 warnings.Add(new PhotoWarning("regions.no_face",
-                    "No face was found, so hair and skin were taken from the photo's colours (fine for a close-up of the scalp). Check both regions."));
+                    "No face was found, so hair and skin were taken from the photo's colours, which suits a close-up of the scalp or hairline. Check both regions."));
             }
         }
         else
@@ -249,7 +249,7 @@ public sealed class PhotoAnalyzer : IDisposable
     private static AutoRegionsInfo Calibrated(AutoRegionsInfo info, List<PhotoWarning> warnings)
     {
         double confidence = RegionConfidence.Calibrate(info.Method, info.Score);
-        if (RegionConfidence.Warning(confidence) is { } low)
+        if (RegionConfidence.Warning(info.Method, confidence) is { } low)
         {
             warnings.Add(low);
         }

@@ -57,8 +57,8 @@ public sealed class PageGuessTests(BrowserFixture fixture)
         Assert.True(guess.RootElement.GetProperty("regions").GetProperty("confidence").GetDouble() < 0.5);
         var low = page.Locator("#guess-warnings li[data-code='regions.low_confidence']");
         await Assertions.Expect(low).ToBeVisibleAsync();
-        await Assertions.Expect(low).ToContainTextAsync("The guessed regions are probably wrong");
-        await Assertions.Expect(low).ToContainTextAsync("Draw the hair (yellow) and skin (blue) outlines yourself");
+        await Assertions.Expect(low).ToContainTextAsync("The guessed regions may well be wrong");
+        await Assertions.Expect(low).ToContainTextAsync("Unless this is a close-up of the scalp, draw the hair (yellow) and skin (blue) outlines yourself");
         await Assertions.Expect(page.Locator("#guess-warnings li[data-code='regions.no_face']")).ToBeVisibleAsync();
 
         await PageSteps.UploadPortraitAsync(page);

@@ -44,11 +44,11 @@ const ADVICE = {
   },
   'regions.no_face': {
     title: 'No face found; regions guessed from colours',
-    todo: 'Fine for a close-up of the scalp: check the yellow (hair) and blue (skin) outlines before you choose.',
+    todo: 'This suits a close-up of the scalp or hairline: check the yellow (hair) and blue (skin) outlines before you choose.',
   },
   'regions.low_confidence': {
-    title: 'The guessed regions are probably wrong',
-    todo: 'Draw the hair (yellow) and skin (blue) outlines yourself: drag on the photo over the scalp hair, then over bare forehead or scalp skin.',
+    title: 'The guessed regions may well be wrong',
+    todo: 'Unless this is a close-up of the scalp, draw the hair (yellow) and skin (blue) outlines yourself: drag on the photo over the scalp hair, then over bare forehead or scalp skin. On a close-up, check that each outline is on hair and on bare skin.',
   },
   'regions.model_unavailable': {
     title: 'People could not be found automatically',

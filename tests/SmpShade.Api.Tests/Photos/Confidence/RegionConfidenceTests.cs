@@ -44,6 +44,22 @@ public sealed class RegionConfidenceTests(ITestOutputHelper output)
             b => Assert.InRange(b.MeanPredicted - b.Observed, -0.15, 0.15));
     }
 
+    /// <summary>
+    /// The colours warning's "right on 4 of 6 close-ups of a hairline" (<see cref="RegionConfidence.Warning"/>): the set's
+    /// hairline close-ups (one per portrait, region-confidence-set.csv) judged again from the service's answers.
+    /// </summary>
+    [Fact]
+    public void Colour_guesses_on_hairline_close_ups_are_right_as_often_as_the_warning_says()
+    {
+        using var withModels = PhotoFiles.Analyzer();
+        using var withoutModels = new PhotoAnalyzer(Options.Create(new PhotoOptions()));
+        var closeUps = RegionConfidenceSet.Photos().Where(p => p.Transform == "hairline close-up")
+            .Select(p => RegionConfidenceSet.Judge(p, withModels, withoutModels)).OfType<JudgedGuess>().Where(g => g.Judged).ToList();
+        Assert.All(closeUps, g => Assert.Equal("colours", g.Method));
+        Assert.Equal(6, closeUps.Count);
+        Assert.Equal(4, closeUps.Count(g => g.Right));
+    }
+
     [Fact]
     public void A_guess_more_likely_wrong_than_right_warns_and_says_to_draw_the_regions()
     {
@@ -51,7 +67,9 @@ public sealed class RegionConfidenceTests(ITestOutputHelper output)
         Assert.Equal("colours", result.Regions.Method);
         Assert.True(result.Regions.Confidence < RegionConfidence.LowThreshold);
         var warning = Assert.Single(result.Warnings, w => w.Code == "regions.low_confidence");
-        Assert.Contains("Draw the hair and skin regions", warning.Message, StringComparison.Ordinal);
+        // A colours guess: the message says where such guesses hold (close-ups) instead of calling every one wrong.
+        Assert.Contains("Unless this is a close-up of the scalp, draw the hair and skin regions", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("right on 4 of 6 close-ups of a hairline", warning.Message, StringComparison.Ordinal);
 
         var portrait = PhotoFiles.Analyse(PhotoFiles.Real("portrait-short-hair-dark-skin_sRGB.jpg"), null);
         Assert.True(portrait.Regions.Confidence >= RegionConfidence.LowThreshold);
