@@ -49,10 +49,13 @@ public sealed class UncalibratedSkinTests(MatchingFactory factory, ITestOutputHe
         Assert.DoesNotContain(doc.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString()!.StartsWith("skin.", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_unknown_skin_reference_is_a_400_naming_the_field()
+    [Theory]
+    [InlineData("sunlight")]
+    [InlineData("None")] // the values are the analysis answer's reference.type, spelt exactly
+    [InlineData("")]
+    public async Task An_unknown_skin_reference_is_a_400_naming_the_field(string value)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/matches", new { skinLab = VividSkin, hairLab = Hair, skinReference = "sunlight" });
+        var response = await client.PostAsJsonAsync("/api/v1/matches", new { skinLab = VividSkin, hairLab = Hair, skinReference = value });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "match.skin_reference_invalid");
     }
 
