@@ -1,6 +1,7 @@
 namespace SmpShade.Api.Auth;
 
 /// <summary>The roles an API key carries.</summary>
+[Infrastructure.WireVocabulary("KeyRole", "An API key's role: `admin` (everything), `supplier` (its own catalogue), `clinic` (records outcomes).")]
 public static class Roles
 {
     public const string Admin = "admin", Supplier = "supplier", Clinic = "clinic";

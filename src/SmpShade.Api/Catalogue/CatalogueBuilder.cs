@@ -172,9 +172,9 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
         AnyIlluminant = true;
         switch (text.Trim().ToUpperInvariant())
         {
-            case "D50":
+            case CatalogueIlluminants.D50:
                 return WhitePoint.D50;
-            case "D65":
+            case CatalogueIlluminants.D65:
                 return WhitePoint.D65;
             default:
                 AddError(row, "illuminant", $"'{Clip(text)}' is not D50 or D65");
@@ -259,4 +259,13 @@ public sealed class CatalogueBuilder(int maxPigments = int.MaxValue, int maxDilu
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>The illuminants a catalogue's colours may be measured under (D50 values are adapted to D65 with Bradford).</summary>
+[Infrastructure.WireVocabulary("CatalogueIlluminant", "The illuminant a catalogue's colours were measured under: `D50` (adapted to D65 with Bradford) or `D65`. Any case is accepted.")]
+public static class CatalogueIlluminants
+{
+    public const string D50 = "D50", D65 = "D65";
+
+    public static IReadOnlyList<string> All { get; } = [D50, D65];
 }

@@ -63,7 +63,7 @@ public static class CatalogueEndpoints
     /// <param name="store">The catalogue store.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Ok<PigmentList>, ProblemHttpResult>> ListPigmentsAsync(
-        string supplier, int? version, int? page, int? pageSize, string? @base, string? line, string? q,
+        string supplier, int? version, int? page, int? pageSize, [WireValues(typeof(PigmentBases))] string? @base, string? line, string? q,
         CatalogueStore store, CancellationToken cancellationToken)
     {
         if (PageRequest.Validate(page, pageSize, MaxPageSize, "catalogue.paging_invalid", out var problem) is not { } paging)

@@ -19,7 +19,7 @@ public static class CatalogueImportEndpoint
     /// <param name="options">Catalogue settings (the body limit).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     public static async Task<Results<Created<ImportResult>, Ok<ImportResult>, ProblemHttpResult>> PutAsync(
-        string supplier, bool? dryRun, string? specular, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
+        string supplier, bool? dryRun, [WireValues(typeof(SpecularComponent))] string? specular, HttpContext context, CatalogueImporter importer, IOptions<CatalogueOptions> options,
         CancellationToken cancellationToken)
     {
         var caller = context.GetCaller()!; // RequireRoles guarantees one

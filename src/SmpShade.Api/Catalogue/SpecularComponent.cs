@@ -6,9 +6,13 @@ namespace SmpShade.Api.Catalogue;
 /// gloss). SCE readings are brought to SCI before the ink optics are derived (docs/science.md §4): without that, an SCE
 /// black at or below L* ≈ 20 reads below the drawdown's surface reflection and became a perfect absorber.
 /// </summary>
+[Infrastructure.WireVocabulary("SpecularComponent", "How a catalogue's colours were measured: specular component `included` (SCI, the default) or `excluded` (SCE). Requests also take `SCI` and `SCE`, in any case.")]
 public static class SpecularComponent
 {
     public const string Included = "included", Excluded = "excluded";
+
+    /// <summary>Both modes as answers spell them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Included, Excluded];
 
     /// <summary>What a catalogue that does not say is taken to be.</summary>
     public const string Default = Included;
@@ -16,8 +20,8 @@ public static class SpecularComponent
     /// <summary>"included" | "sci" → included, "excluded" | "sce" → excluded (any case); anything else null.</summary>
     public static string? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        "included" or "sci" => Included,
-        "excluded" or "sce" => Excluded,
+        Included or "sci" => Included,
+        Excluded or "sce" => Excluded,
         _ => null,
     };
 

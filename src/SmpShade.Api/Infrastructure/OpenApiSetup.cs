@@ -39,6 +39,9 @@ public static class OpenApiSetup
             options.OperationFilter<AuthProblemResponses>();
             // Request bodies: the photo forms' parts, catalogue formats per media type, examples.
             options.OperationFilter<OpenApiRequestBodies>();
+            // Fields and query parameters with a fixed vocabulary ([WireValues]) as enums, from the lists the validation uses.
+            options.SchemaFilter<OpenApiEnums>();
+            options.ParameterFilter<OpenApiEnums>();
             // The code's XML comments describe the request and answer fields (units, ranges, D65) and the parameters.
             string xml = Path.Combine(AppContext.BaseDirectory, "SmpShade.Api.xml");
             if (File.Exists(xml))

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using SmpShade.Api.Catalogue;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos;
+using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Matching;
 
@@ -25,15 +27,15 @@ public sealed record LabInput(double? L, double? A, double? B);
 /// <c>skin.poor_fit</c>. Optional; a photo match sets it from the photo.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MatchRequest(
-    LabInput? SkinLab, LabInput? HairLab = null, LabInput? TargetLab = null, string? Mode = null, int? Top = null,
+    LabInput? SkinLab, LabInput? HairLab = null, LabInput? TargetLab = null, [property: WireValues(typeof(MatchModes))] string? Mode = null, int? Top = null,
     string? Supplier = null, int? CatalogueVersion = null, double? Years = null, bool? StartLighter = null, bool? Blends = null,
-    string? SkinReference = null);
+    [property: WireValues(typeof(ReferenceTypes))] string? SkinReference = null);
 
 /// <summary>A predicted colour: Lab and an sRGB hex for display (clipped when out of gamut).</summary>
 public sealed record HealedColour(LabValue Lab, string Hex, bool InGamut);
 
 /// <summary>The pigment of a candidate.</summary>
-public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, string Base, LabValue Lab);
+public sealed record PigmentSummary(string Supplier, int Version, string Sku, string Name, [property: WireValues(typeof(PigmentBases))] string Base, LabValue Lab);
 
 /// <summary>
 /// One ranked pigment at one dilution. <c>healed</c> is the healed ink predicted as an infinite plane of ink;
@@ -45,7 +47,7 @@ public sealed record PigmentSummary(string Supplier, int Version, string Sku, st
 public sealed record MatchCandidate(
     PigmentSummary Pigment, double WaterParts, HealedColour Healed, HealedColour HealedDot, double DeltaE00Dot, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
-    double Score, string Tier, string Explanation);
+    double Score, [property: WireValues(typeof(MatchTiers))] string Tier, string Explanation);
 
 /// <summary>A share of a blend.</summary>
 public sealed record BlendPart(PigmentSummary Pigment, double Parts);
@@ -54,7 +56,7 @@ public sealed record BlendPart(PigmentSummary Pigment, double Parts);
 public sealed record MatchBlend(
     IReadOnlyList<BlendPart> Pigments, double WaterParts, HealedColour Healed, HealedColour HealedDot, double DeltaE00Dot, HealedColour FromDistance, double DeltaE00, [property: JsonPropertyName("dL")] double DL, [property: JsonPropertyName("dC")] double DC,
     [property: JsonPropertyName("dH")] double DH,
-    double Score, string Tier, string Explanation);
+    double Score, [property: WireValues(typeof(MatchTiers))] string Tier, string Explanation);
 
 /// <summary>How the client's skin was modelled.</summary>
 public sealed record SkinFitSummary(LabValue Measured, LabValue Model, double Melanin, double Blood, double DeltaE00, double Ita);
@@ -75,7 +77,7 @@ public sealed record ThresholdSummary(double Perceptibility, double Acceptabilit
 
 /// <summary>The answer.</summary>
 public sealed record MatchResponse(
-    string Mode, LabValue Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
+    [property: WireValues(typeof(MatchModes))] string Mode, LabValue Target, IReadOnlyList<MatchCandidate> Candidates, IReadOnlyList<MatchBlend> Blends,
     IReadOnlyList<CatalogueRef> Catalogue, ModelSummary Model, SkinFitSummary SkinFit, ThresholdSummary Thresholds,
     int CandidatesEvaluated, IReadOnlyList<PhotoWarning> Warnings)
 {

@@ -16,5 +16,5 @@ public readonly record struct MatchThresholds(SkinThresholds Bounds)
 
     /// <summary>imperceptible, acceptable or visible.</summary>
     public string Tier(double deltaE00) =>
-        deltaE00 <= Perceptibility ? "imperceptible" : deltaE00 <= Acceptability ? "acceptable" : "visible";
+        deltaE00 <= Perceptibility ? MatchTiers.Imperceptible : deltaE00 <= Acceptability ? MatchTiers.Acceptable : MatchTiers.Visible;
 }

@@ -25,10 +25,10 @@ public static class MatchValidation
             return null;
         }
 
-        string mode = (request.Mode ?? "hair").Trim().ToLowerInvariant();
-        if (mode is not ("hair" or "custom" or "scar"))
+        string mode = (request.Mode ?? MatchModes.Hair).Trim().ToLowerInvariant();
+        if (!MatchModes.All.Contains(mode))
         {
-            problem = Problems.BadRequest("match.unknown_mode", "Unknown mode", $"Mode '{request.Mode}' is not one of hair, custom, scar.");
+            problem = Problems.BadRequest("match.unknown_mode", "Unknown mode", $"Mode '{request.Mode}' is not one of {string.Join(", ", MatchModes.All)}.");
             return null;
         }
 
@@ -65,7 +65,7 @@ public static class MatchValidation
         }
 
         // A targetLab outside custom mode would be silently ignored (the hair is matched instead): say so.
-        if (mode != "custom" && request.TargetLab is not null)
+        if (mode != MatchModes.Custom && request.TargetLab is not null)
         {
             problem = Problems.BadRequest("match.target_without_custom_mode", "targetLab needs mode custom",
                 $"In mode '{mode}' the target is hairLab; send mode \"custom\" to match targetLab instead.", [new("field", "targetLab")]);
@@ -73,18 +73,18 @@ public static class MatchValidation
         }
 
         string? skinReference = request.SkinReference;
-        if (skinReference is not (null or ReferenceTypes.None or ReferenceTypes.GreyCard or ReferenceTypes.ColorChecker24))
+        if (skinReference is not null && !ReferenceTypes.All.Contains(skinReference, StringComparer.Ordinal))
         {
             problem = Problems.BadRequest("match.skin_reference_invalid", "Unknown skinReference",
-                $"skinReference must be one of {ReferenceTypes.None}, {ReferenceTypes.GreyCard}, {ReferenceTypes.ColorChecker24} (the analysis answer's reference.type).",
+                $"skinReference must be one of {string.Join(", ", ReferenceTypes.All)} (the analysis answer's reference.type).",
                 [new("field", "skinReference")]);
             return null;
         }
 
         // scar: the hair is the target and the scar tissue is the skin the ink heals in.
-        string targetField = mode == "custom" ? "targetLab" : "hairLab";
+        string targetField = mode == MatchModes.Custom ? "targetLab" : "hairLab";
         var skin = Lab(request.SkinLab, "skinLab", ref problem);
-        var target = Lab(mode == "custom" ? request.TargetLab : request.HairLab, targetField, ref problem);
+        var target = Lab(mode == MatchModes.Custom ? request.TargetLab : request.HairLab, targetField, ref problem);
         if (skin is null || target is null)
         {
             return null;

@@ -99,7 +99,7 @@ public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics ph
             PromotedAt = time.GetUtcNow(),
             PromotedByKeyId = keyId,
             // Forward to a newer version is a promotion; back to an older one, or to physics-only, a rollback.
-            Action = version is { } v && (previous is null || v > previous) ? "promote" : "rollback",
+            Action = version is { } v && (previous is null || v > previous) ? PromotionActions.Promote : PromotionActions.Rollback,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

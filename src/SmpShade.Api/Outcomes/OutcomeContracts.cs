@@ -32,7 +32,7 @@ public sealed record OutcomePrediction(string Model, LabValue Lab, double DeltaE
 /// <summary>A stored outcome.</summary>
 public sealed record OutcomeResponse(
     long Id, DateTimeOffset RecordedAt, string RecordedBy, string Supplier, string Sku, int CatalogueVersion, double WaterParts,
-    LabValue SkinLab, double MonthsSinceTreatment, LabValue HealedLab, string? Notes, string Source, string Measurement,
+    LabValue SkinLab, double MonthsSinceTreatment, LabValue HealedLab, string? Notes, string Source, [property: WireValues(typeof(OutcomeMeasurements))] string Measurement,
     OutcomePrediction Physics, AnalysisResult? Analysis = null)
 {
     internal static OutcomeResponse From(Outcome o, AnalysisResult? analysis = null) => new(
@@ -104,7 +104,7 @@ public sealed record ModelVersionResponse(
 /// The admin key id (never the secret); <c>rule</c> for the automatic promotion rule; <c>upgrade</c> for the version in
 /// force before promotion existed.
 /// </param>
-public sealed record PromotionResponse(int? Version, string Name, int? PreviousVersion, string Action, DateTimeOffset PromotedAt, string PromotedBy)
+public sealed record PromotionResponse(int? Version, string Name, int? PreviousVersion, [property: WireValues(typeof(PromotionActions))] string Action, DateTimeOffset PromotedAt, string PromotedBy)
 {
     internal static PromotionResponse From(HealedToneModelPromotion p) => new(
         p.Version, p.Version is { } v ? LearnedHealedToneCorrection.NameFor(v) : Matching.IHealedToneCorrectionSource.PhysicsOnly,

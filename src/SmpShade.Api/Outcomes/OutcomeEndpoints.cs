@@ -73,7 +73,7 @@ public static class OutcomeEndpoints
             return problem!;
         }
 
-        var stored = await outcomes.RecordAsync(plan, plan.Skin!.Value, plan.Healed!.Value, "entered", keyId, cancellationToken);
+        var stored = await outcomes.RecordAsync(plan, plan.Skin!.Value, plan.Healed!.Value, OutcomeMeasurements.Entered, keyId, cancellationToken);
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored));
     }
 
@@ -89,7 +89,7 @@ public static class OutcomeEndpoints
         }
 
         var analysis = await analyzer.AnalyzeAsync(form.Photo, form.Options, cancellationToken);
-        var stored = await outcomes.RecordAsync(plan, analysis.Skin.Lab.ToLab(), analysis.Hair.Lab.ToLab(), "photo", keyId, cancellationToken);
+        var stored = await outcomes.RecordAsync(plan, analysis.Skin.Lab.ToLab(), analysis.Hair.Lab.ToLab(), OutcomeMeasurements.Photo, keyId, cancellationToken);
         return TypedResults.Created($"/api/v1/outcomes/{stored.Id}", OutcomeResponse.From(stored, analysis));
     }
 

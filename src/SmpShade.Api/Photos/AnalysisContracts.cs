@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Photos;
 
@@ -26,7 +27,7 @@ public record MeasuredColour(LabValue Lab, LChValue Lch, string Hex, bool InGamu
 
 /// <summary>Skin adds ITA° (Del Bino category) and the nearest Monk Skin Tone.</summary>
 public sealed record SkinColour(LabValue Lab, LChValue Lch, string Hex, bool InGamut, int Pixels, LabValue Sd, LabValue StandardError,
-    double Ita, string ItaCategory, MonkTone Monk)
+    double Ita, [property: WireValues(typeof(ItaCategories))] string ItaCategory, MonkTone Monk)
     : MeasuredColour(Lab, Lch, Hex, InGamut, Pixels, Sd, StandardError);
 
 /// <summary>The nearest Monk Skin Tone (1–10), its swatch and the ΔE00 to it.</summary>
@@ -44,10 +45,10 @@ public sealed record MonkTone(int Number, string Hex, double DeltaE00);
 /// the same phone under the same light (<see cref="CameraCalibration"/>).</param>
 /// <param name="Corners">Chart: the four corners used, normalised [x, y], dark-skin corner first, clockwise.</param>
 /// <param name="CornersFound">Chart: <c>given</c> (from the request) or <c>detected</c> (found by the service).</param>
-public sealed record ReferenceInfo(string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null,
+public sealed record ReferenceInfo([property: WireValues(typeof(ReferenceTypes))] string Type, string? Model, double? LooMeanDeltaE00, double? LooMaxDeltaE00, string? SkinModel = null,
     CameraCalibration? Camera = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IReadOnlyList<double>>? Corners = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CornersFound = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] [property: WireValues(typeof(CornersFound))] string? CornersFound = null);
 
 /// <summary>The regions measured (normalised, upright); <c>guessed</c> when the service chose them (auto).</summary>
 /// <param name="Hair">The hair region measured.</param>

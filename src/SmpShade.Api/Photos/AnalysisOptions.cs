@@ -1,6 +1,7 @@
 using SmpShade.Colour;
 
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Photos.Reference;
 
 namespace SmpShade.Api.Photos;
 
@@ -52,6 +53,8 @@ public sealed record RegionSpec
 /// <summary>The reference in the photo: <c>none</c>, <c>greyCard</c> or <c>colorChecker24</c>.</summary>
 public sealed record ReferenceSpec
 {
+    /// <summary>What the reference is (default <c>none</c>).</summary>
+    [WireValues(typeof(ReferenceTypes))]
     public string? Type { get; init; }
 
     /// <summary>Grey card reflectance (default 0.18) when <see cref="Lab"/> is not given.</summary>

@@ -58,7 +58,7 @@ public static class ReferenceStage
                 return ReferenceCorrector.ColorChecker(space, means, found?.Occluded) with
                 {
                     Corners = given,
-                    CornersFound = reference.Corners is null ? "detected" : "given",
+                    CornersFound = reference.Corners is null ? Photos.CornersFound.Detected : Photos.CornersFound.Given,
                 };
             default:
                 return ReferenceCorrector.None(space);

@@ -82,7 +82,7 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
         double ita = SkinScales.Ita(mean);
         var monk = SkinScales.NearestMonk(mean);
         return new SkinColour(m.Lab, m.Lch, m.Hex, m.InGamut, m.Pixels, m.Sd, m.StandardError,
-            AnswerPrecision.Ita(ita), CamelCase(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, AnswerPrecision.Colour(monk.DeltaE00)));
+            AnswerPrecision.Ita(ita), ItaCategories.ToText(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, AnswerPrecision.Colour(monk.DeltaE00)));
     }
 
     /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>
@@ -147,13 +147,6 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
             warnings.Add(new PhotoWarning("sample.too_small",
                 $"The {name} was measured over only {represented} usable pixels (fewer than {options.MinRegionPixels}); the measurement is noisy. Draw a larger region, or take the photo closer."));
         }
-    }
-
-    /// <summary>The category as the API spells it: <c>veryLight</c>, <c>light</c> … <c>dark</c>.</summary>
-    private static string CamelCase(ItaCategory category)
-    {
-        string name = category.ToString();
-        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static int[] Members(int[] assignment, int cluster) =>

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
@@ -37,7 +38,7 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
         Assert.Equal(hair.GetProperty("l").GetDouble(), analysis.Hair.Lab.L);
         Assert.Equal(hair.GetProperty("b").GetDouble(), analysis.Hair.Lab.B);
         Assert.Equal(raw.RootElement.GetProperty("skin").GetProperty("ita").GetDouble(), analysis.Skin!.Ita);
-        Assert.Equal("none", analysis.Reference!.Type);
+        Assert.Equal(ReferenceType.None, analysis.Reference!.Type);
         Assert.Contains(analysis.Warnings!, w => w.Code == "reference.none");
 
         // The match's photo form: photo + options + a match part. Kiota types one body per operation (JSON here), so
@@ -46,7 +47,7 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
         var matches = new SmpShadeClient(adapter).Api.V1.Matches;
         var request = matches.ToPostRequestInformation(new MatchRequest());
         request.Headers.Remove("Content-Type");
-        request.SetContentFromParsable(adapter, "multipart/form-data", PhotoForm(photo, options, new MatchRequest { Mode = "hair", Top = 3 }));
+        request.SetContentFromParsable(adapter, "multipart/form-data", PhotoForm(photo, options, new MatchRequest { Mode = MatchMode.Hair, Top = 3 }));
         var match = await adapter.SendAsync(request, MatchResponse.CreateFromDiscriminatorValue, ProblemMapping);
         Assert.NotNull(match?.Candidates);
         Assert.Equal(3, match.Candidates.Count);
@@ -59,13 +60,13 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
     public async Task A_clinic_matches_measured_colours_as_json_and_records_the_outcome_with_its_key()
     {
         var admin = service.Client(TestKeys.Admin);
-        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = "clinic", Name = "Kiota clinic" });
+        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = KeyRole.Clinic, Name = "Kiota clinic" });
         Assert.StartsWith("smp_", issued!.Key, StringComparison.Ordinal);
         var clinic = service.Client(issued.Key);
 
         var request = new MatchRequest
         {
-            SkinLab = new LabInput { L = 62, A = 9, B = 17 }, HairLab = new LabInput { L = 45, A = 6, B = 12 }, Mode = "hair", Top = 5,
+            SkinLab = new LabInput { L = 62, A = 9, B = 17 }, HairLab = new LabInput { L = 45, A = 6, B = 12 }, Mode = MatchMode.Hair, Top = 5,
         };
         var match = await clinic.Api.V1.Matches.PostAsync(request);
         using var raw = await RawJsonAsync("/api/v1/matches", """{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "mode": "hair", "top": 5}""");
@@ -90,14 +91,47 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
     }
 
     [Fact]
+    public async Task The_fixed_vocabularies_reach_the_client_as_its_generated_enums_spelt_as_the_service_writes_them()
+    {
+        // Kiota reads a string its enum does not list as null, so each non-null enum below is a value the service wrote
+        // that the document lists; each is also compared with the raw JSON's spelling through the enum's EnumMember.
+        byte[] photo = PhotoFiles.Generated("scene.png");
+        var analysis = await service.Client().Api.V1.Analyses.PostAsync(PhotoForm(photo, Regions(), match: null));
+        using var rawAnalysis = await RawPhotoFormAsync("/api/v1/analyses", photo, PhotoFiles.SceneRegions, match: null);
+        Assert.Equal(ReferenceType.None, analysis!.Reference!.Type);
+        Assert.NotNull(analysis.Skin!.ItaCategory);
+        Assert.Equal(rawAnalysis.RootElement.GetProperty("skin").GetProperty("itaCategory").GetString(), Wire(analysis.Skin.ItaCategory.Value));
+
+        // The analysis answer's reference type goes into the match request as it is: one enum type for both.
+        var request = new MatchRequest
+        {
+            SkinLab = new LabInput { L = 62, A = 9, B = 17 }, TargetLab = new LabInput { L = 40, A = 5, B = 8 },
+            Mode = MatchMode.Custom, Top = 10, SkinReference = analysis.Reference.Type,
+        };
+        var match = await service.Client().Api.V1.Matches.PostAsync(request);
+        using var rawMatch = await RawJsonAsync("/api/v1/matches",
+            """{"skinLab": {"l": 62, "a": 9, "b": 17}, "targetLab": {"l": 40, "a": 5, "b": 8}, "mode": "custom", "top": 10, "skinReference": "none"}""");
+        Assert.Equal(MatchMode.Custom, match!.Mode);
+        Assert.Equal(rawMatch.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("tier").GetString()),
+            match.Candidates!.Select(c => c.Tier is { } tier ? Wire(tier) : null));
+        Assert.Equal(rawMatch.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("pigment").GetProperty("base").GetString()),
+            match.Candidates!.Select(c => c.Pigment!.Base is { } b ? Wire(b) : null));
+
+        // A query parameter with a vocabulary is typed too: the sample catalogue's iron-oxide pigments only.
+        var pigments = await service.Client().Api.V1.Suppliers["sample"].Pigments.GetAsync(c => c.QueryParameters.Base = PigmentBase.IronOxide);
+        Assert.NotEmpty(pigments!.Items!);
+        Assert.All(pigments.Items!, p => Assert.Equal(PigmentBase.IronOxide, p.Base));
+    }
+
+    [Fact]
     public async Task A_supplier_imports_its_catalogue_as_csv_and_as_json_with_its_key()
     {
         var admin = service.Client(TestKeys.Admin);
-        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = "supplier", Supplier = "kiota-acme", Name = "Kiota uploads" });
+        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = KeyRole.Supplier, Supplier = "kiota-acme", Name = "Kiota uploads" });
         var supplier = service.Client(issued!.Key);
         var catalogue = supplier.Api.V1.Suppliers["kiota-acme"].Catalogue;
 
-        // CSV: the generated builder makes the request (URL, key, dryRun); the body is the file, as text/csv.
+        // CSV: the generated builder makes the request (URL, key, specular); the body is the file, as text/csv.
         var first = await ImportCsvAsync(service.Adapter(issued.Key), catalogue, """
             sku,name,line,l,a,b,illuminant,observer,base,water_parts
             NOIR-01,Noir Jet,Noir,24.70,-0.07,-0.64,D50,2,carbon,0;1;3;6;12;20
@@ -105,15 +139,17 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
             """);
         Assert.Equal(1, first!.Version);
         Assert.Equal(2, first.Pigments);
+        Assert.Equal(SpecularComponent.Excluded, first.SpecularComponent);
 
         // JSON: the generated model, as the client's typed PutAsync sends it.
         var second = await catalogue.PutAsync(new CatalogueJson
         {
-            Illuminant = "D65", Observer = 2,
-            Pigments = [new CatalogueJsonPigment { Sku = "UMBER-3", Name = "Umber", Base = "iron-oxide", Lab = new LabValue { L = 30, A = 8, B = 14 }, WaterParts = [0, 3, 6] }],
+            Illuminant = CatalogueIlluminant.D65, Observer = 2,
+            Pigments = [new CatalogueJsonPigment { Sku = "UMBER-3", Name = "Umber", Base = PigmentBase.IronOxide, Lab = new LabValue { L = 30, A = 8, B = 14 }, WaterParts = [0, 3, 6] }],
         });
         Assert.Equal(2, second!.Version);
         Assert.Equal(1, second.Pigments);
+        Assert.Equal(SpecularComponent.Included, second.SpecularComponent);
 
         var pigments = await supplier.Api.V1.Suppliers["kiota-acme"].Pigments.GetAsync(c => c.QueryParameters.Version = 1);
         Assert.Equal(["NOIR-01", "TERRA-02"], pigments!.Items!.Select(p => p.Sku).Order());
@@ -123,7 +159,7 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
     public async Task A_refused_request_reaches_the_client_as_a_problem_whose_code_and_row_errors_it_reads()
     {
         var admin = service.Client(TestKeys.Admin);
-        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = "supplier", Supplier = "kiota-own", Name = "Kiota own" });
+        var issued = await admin.Api.V1.Keys.PostAsync(new CreateKeyRequest { Role = KeyRole.Supplier, Supplier = "kiota-own", Name = "Kiota own" });
         var supplier = service.Client(issued!.Key);
 
         // Another supplier's catalogue: 403 auth.forbidden.
@@ -148,13 +184,17 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
         Assert.Equal("match.top_out_of_range", badMatch.Code);
     }
 
+    /// <summary>A generated enum member's wire spelling (its EnumMember value).</summary>
+    private static string? Wire<T>(T value) where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())!.GetCustomAttributes(typeof(EnumMemberAttribute), false).OfType<EnumMemberAttribute>().Single().Value;
+
     /// <summary>Every error status read as the document's problem body (what the generated methods do per status).</summary>
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ProblemMapping = new() { ["XXX"] = ProblemDetails.CreateFromDiscriminatorValue };
 
     private static CatalogueJson OnePigment(double l) => new()
     {
-        Illuminant = "D65",
-        Pigments = [new CatalogueJsonPigment { Sku = "ONE", Name = "One", Base = "carbon", Lab = new LabValue { L = l, A = 0, B = 0 }, WaterParts = [0] }],
+        Illuminant = CatalogueIlluminant.D65,
+        Pigments = [new CatalogueJsonPigment { Sku = "ONE", Name = "One", Base = PigmentBase.Carbon, Lab = new LabValue { L = l, A = 0, B = 0 }, WaterParts = [0] }],
     };
 
     private static SmpShade.Client.Models.AnalysisOptions Regions() => new()
@@ -182,7 +222,8 @@ public sealed class KiotaClientTests : IClassFixture<RunningService>
 
     private static async Task<ImportResult?> ImportCsvAsync(HttpClientRequestAdapter adapter, SmpShade.Client.Api.V1.Suppliers.Item.Catalogue.CatalogueRequestBuilder builder, string csv)
     {
-        var request = builder.ToPutRequestInformation(new CatalogueJson());
+        // A CSV cannot say how it was measured: the typed query parameter does (specular=excluded, SCE).
+        var request = builder.ToPutRequestInformation(new CatalogueJson(), c => c.QueryParameters.Specular = SpecularComponent.Excluded);
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "text/csv");
         return await adapter.SendAsync(request, ImportResult.CreateFromDiscriminatorValue, ProblemMapping);

@@ -1,6 +1,7 @@
 namespace SmpShade.Api.Photos.Reference;
 
 /// <summary>The values of <c>reference.type</c> in a request and an answer (docs/api.md).</summary>
+[Infrastructure.WireVocabulary("ReferenceType", "The reference in the photo: `none` (the camera's own colours), `greyCard` or `colorChecker24`.")]
 public static class ReferenceTypes
 {
     /// <summary>No reference: the photo's own colours, through its profile.</summary>

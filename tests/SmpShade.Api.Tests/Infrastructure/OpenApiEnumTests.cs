@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace SmpShade.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Fields with a fixed vocabulary are enums in the OpenAPI document, so a generated client offers the values
+/// (Client/KiotaClientTests uses them); fields docs/api.md calls open (new values may appear) are plain strings.
+/// </summary>
+[Collection(SharedApi.Name)]
+public sealed class OpenApiEnumTests(SmpShadeFactory factory)
+{
+    private static readonly string[] ReferenceTypes = ["none", "greyCard", "colorChecker24"];
+    private static readonly string[] Bases = ["carbon", "iron-oxide", "organic", "mixed"];
+    private static readonly string[] Illuminants = ["D50", "D65"];
+    private static readonly string[] Specular = ["included", "excluded"];
+    private static readonly string[] Roles = ["admin", "supplier", "clinic"];
+
+    /// <summary>
+    /// The vocabularies as docs/api.md spells them (written here by hand from the docs, not from the service's constants,
+    /// so a value added to or dropped from the code without the docs fails).
+    /// </summary>
+    public static TheoryData<string, string, string[]> Closed => new()
+    {
+        // requests
+        { "MatchRequest", "mode", ["hair", "custom", "scar"] },
+        { "MatchRequest", "skinReference", ReferenceTypes },
+        { "ReferenceSpec", "type", ReferenceTypes },
+        { "CreateKeyRequest", "role", Roles },
+        { "CatalogueJson", "illuminant", Illuminants },
+        { "CatalogueJson", "specular", Specular },
+        { "CatalogueJsonPigment", "base", Bases },
+        { "CatalogueJsonPigment", "illuminant", Illuminants },
+        // answers: echoes of a request vocabulary, or sets closed by what they name
+        { "MatchResponse", "mode", ["hair", "custom", "scar"] },
+        { "MatchCandidate", "tier", ["imperceptible", "acceptable", "visible"] },
+        { "MatchBlend", "tier", ["imperceptible", "acceptable", "visible"] },
+        { "PigmentSummary", "base", Bases },
+        { "PigmentResponse", "base", Bases },
+        { "MeasuredValue", "illuminant", Illuminants },
+        { "ReferenceInfo", "type", ReferenceTypes },
+        { "ReferenceInfo", "cornersFound", ["given", "detected"] },
+        { "SkinColour", "itaCategory", ["veryLight", "light", "intermediate", "tan", "brown", "dark"] },
+        { "CreatedKey", "role", Roles },
+        { "KeyInfo", "role", Roles },
+        { "ImportResult", "specularComponent", Specular },
+        { "VersionResponse", "specularComponent", Specular },
+        { "OutcomeResponse", "measurement", ["entered", "photo"] },
+        { "PromotionResponse", "action", ["promote", "rollback"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Closed))]
+    public async Task A_field_with_a_fixed_vocabulary_is_an_enum_of_exactly_its_wire_values(string schema, string property, string[] values)
+    {
+        using var doc = await DocumentAsync();
+        var field = Schemas(doc).GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.Equal(values, Enum(doc, field));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/suppliers/{supplier}/pigments", "get", "base", new[] { "carbon", "iron-oxide", "organic", "mixed" })]
+    [InlineData("/api/v1/suppliers/{supplier}/catalogue", "put", "specular", new[] { "included", "excluded" })]
+    public async Task A_query_parameter_with_a_fixed_vocabulary_is_an_enum_of_exactly_its_wire_values(string path, string method, string name, string[] values)
+    {
+        using var doc = await DocumentAsync();
+        var parameter = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+        Assert.Equal(values, Enum(doc, parameter.GetProperty("schema")));
+    }
+
+    /// <summary>docs/api.md ("Enums") says these may gain values, so an older client must still read them.</summary>
+    [Theory]
+    [InlineData("PhotoWarning", "code")]
+    [InlineData("ProblemDetails", "code")]
+    [InlineData("ReferenceInfo", "model")]
+    [InlineData("ReferenceInfo", "skinModel")]
+    [InlineData("RegionsUsed", "method")]
+    [InlineData("RegionsUsed", "skinPlace")]
+    [InlineData("ProfileInfo", "name")]
+    [InlineData("OutcomeResponse", "source")]
+    [InlineData("VersionResponse", "sourceFormat")]
+    [InlineData("ModelSummary", "correction")]
+    public async Task A_field_documented_as_open_is_a_plain_string(string schema, string property)
+    {
+        using var doc = await DocumentAsync();
+        var field = Schemas(doc).GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.Equal("string", field.GetProperty("type").GetString());
+        Assert.Null(Enum(doc, field));
+    }
+
+    [Fact]
+    public async Task Every_value_the_document_lists_for_a_request_is_accepted_and_a_value_outside_it_is_refused()
+    {
+        using var doc = await DocumentAsync();
+        var client = factory.CreateClient();
+        var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Admin);
+        var request = Schemas(doc).GetProperty("MatchRequest").GetProperty("properties");
+
+        foreach (string mode in Enum(doc, request.GetProperty("mode"))!)
+        {
+            string target = mode == "custom" ? "\"targetLab\"" : "\"hairLab\"";
+            var answer = await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+                Json($$"""{"skinLab": {"l": 62, "a": 9, "b": 17}, {{target}}: {"l": 45, "a": 6, "b": 12}, "mode": "{{mode}}", "top": 1}"""));
+            Assert.True(answer.IsSuccessStatusCode, $"mode {mode}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        foreach (string reference in Enum(doc, request.GetProperty("skinReference"))!)
+        {
+            var answer = await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+                Json($$"""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "skinReference": "{{reference}}", "top": 1}"""));
+            Assert.True(answer.IsSuccessStatusCode, $"skinReference {reference}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        foreach (string role in Enum(doc, Schemas(doc).GetProperty("CreateKeyRequest").GetProperty("properties").GetProperty("role"))!)
+        {
+            var answer = await admin.PostAsJsonAsync(new Uri("/api/v1/keys", UriKind.Relative),
+                new { role, supplier = role == "supplier" ? "enum-acme" : null, name = "enum " + role });
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"role {role}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (string @base in Enum(doc, Parameter(paths, "/api/v1/suppliers/{supplier}/pigments", "get", "base"))!)
+        {
+            var answer = await client.GetAsync(new Uri($"/api/v1/suppliers/sample/pigments?base={@base}", UriKind.Relative));
+            Assert.True(answer.IsSuccessStatusCode, $"base {@base}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        const string csv = "sku,name,l,a,b,illuminant,base,water_parts\nONE,One,30,5,8,D65,carbon,0;3\n";
+        foreach (string specular in Enum(doc, Parameter(paths, "/api/v1/suppliers/{supplier}/catalogue", "put", "specular"))!)
+        {
+            var answer = await admin.PutAsync(new Uri($"/api/v1/suppliers/enum-acme/catalogue?dryRun=true&specular={specular}", UriKind.Relative),
+                new StringContent(csv, Encoding.UTF8, "text/csv"));
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"specular {specular}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        foreach (string illuminant in Enum(doc, Schemas(doc).GetProperty("CatalogueJson").GetProperty("properties").GetProperty("illuminant"))!)
+        {
+            var answer = await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true", UriKind.Relative), Json($$"""
+                {"illuminant": "{{illuminant}}", "pigments": [{"sku": "ONE", "name": "One", "base": "carbon", "lab": {"l": 30, "a": 5, "b": 8}, "waterParts": [0, 3]}]}
+                """));
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"illuminant {illuminant}: {await answer.Content.ReadAsStringAsync()}");
+        }
+
+        // And one value outside each list is refused with its code.
+        await ProblemAssert.IsProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+            Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "mode": "wig"}""")), HttpStatusCode.BadRequest, "match.unknown_mode");
+        await ProblemAssert.IsProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+            Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "skinReference": "whiteCard"}""")), HttpStatusCode.BadRequest, "match.skin_reference_invalid");
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync(new Uri("/api/v1/keys", UriKind.Relative), new { role = "owner", name = "enum owner" }),
+            HttpStatusCode.BadRequest, "key.role_invalid");
+        await ProblemAssert.IsProblemAsync(await client.GetAsync(new Uri("/api/v1/suppliers/sample/pigments?base=acrylic", UriKind.Relative)),
+            HttpStatusCode.BadRequest, "catalogue.filter_invalid");
+        await ProblemAssert.IsProblemAsync(await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true&specular=glossy", UriKind.Relative),
+            new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.BadRequest, "catalogue.specular_invalid");
+    }
+
+    /// <summary>The enum of a field: its own, or that of the schema it references (directly or as the one allOf entry).</summary>
+    private static string[]? Enum(JsonDocument doc, JsonElement field)
+    {
+        if (field.TryGetProperty("enum", out var values))
+        {
+            return [.. values.EnumerateArray().Select(v => v.GetString()!)];
+        }
+
+        if (field.TryGetProperty("allOf", out var all) && all.GetArrayLength() == 1)
+        {
+            return Enum(doc, all[0]);
+        }
+
+        return field.TryGetProperty("$ref", out var reference)
+            ? Enum(doc, Schemas(doc).GetProperty(reference.GetString()!["#/components/schemas/".Length..]))
+            : null;
+    }
+
+    private static JsonElement Parameter(JsonElement paths, string path, string method, string name) =>
+        paths.GetProperty(path).GetProperty(method).GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name).GetProperty("schema");
+
+    private static JsonElement Schemas(JsonDocument doc) => doc.RootElement.GetProperty("components").GetProperty("schemas");
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private async Task<JsonDocument> DocumentAsync()
+    {
+        var response = await factory.CreateClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text);
+    }
+}
