@@ -85,8 +85,16 @@ static (double A, double B) Platt(IReadOnlyList<JudgedGuess> cases)
 
         double det = (haa * hbb) - (hab * hab);
         double da = ((hbb * ga) - (hab * gb)) / det, db = ((haa * gb) - (hab * ga)) / det;
-        (a, b) = (a - da, b - db);
-        if (Math.Abs(da) + Math.Abs(db) < 1e-10)
+        // Backtracking: halve the Newton step until the loss does not rise (a full step can overshoot when the score
+        // hardly separates the classes; Lin, Lin and Weng 2007, "A note on Platt's probabilistic outputs", do the same).
+        double step = 1, before = Loss(cases, a, b, hi, lo);
+        while (step > 1e-6 && Loss(cases, a - (step * da), b - (step * db), hi, lo) > before)
+        {
+            step /= 2;
+        }
+
+        (a, b) = (a - (step * da), b - (step * db));
+        if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-10)
         {
             break;
         }
@@ -94,6 +102,13 @@ static (double A, double B) Platt(IReadOnlyList<JudgedGuess> cases)
 
     return (a, b);
 }
+
+// Cross-entropy against Platt's targets.
+static double Loss(IReadOnlyList<JudgedGuess> cases, double a, double b, double hi, double lo) => cases.Sum(c =>
+{
+    double p = Math.Clamp(Sigmoid(a + (b * Logit(c.Score))), 1e-15, 1 - 1e-15), t = c.Right ? hi : lo;
+    return -((t * Math.Log(p)) + ((1 - t) * Math.Log(1 - p)));
+});
 
 var fits = new Dictionary<string, (double A, double B)>();
 var text = new StringBuilder("# Written by data/derive/region-confidence.cs from the set it judged (region-confidence-set.csv).\n");

@@ -8,7 +8,9 @@ namespace SmpShade.Api.Photos.People;
 /// <param name="Score">Detector confidence, 0–1.</param>
 /// <param name="RightEye">The person's right eye (usually on the image's left).</param>
 /// <param name="LeftEye">The person's left eye.</param>
-public sealed record DetectedFace(Rect2d Box, double Score, Point2d RightEye, Point2d LeftEye)
+/// <param name="Nose">The nose tip.</param>
+/// <param name="Mouth">The mouth's centre.</param>
+public sealed record DetectedFace(Rect2d Box, double Score, Point2d RightEye, Point2d LeftEye, Point2d Nose, Point2d Mouth)
 {
     public Point2d Centre => new(Box.X + (Box.Width / 2), Box.Y + (Box.Height / 2));
 }
@@ -27,7 +29,7 @@ public static class FaceDetector
     private const double Overlap = 0.3;
 
     /// <summary>Anchor centres (normalised), in the model's output order.</summary>
-    private static readonly Point2d[] Anchors = BuildAnchors();
+    internal static readonly Point2d[] Anchors = BuildAnchors();
 
     /// <summary>
     /// Faces in <paramref name="image"/> (8-bit BGR), pass by pass from large faces to small ones, each pass's faces best
@@ -153,9 +155,11 @@ public static class FaceDetector
             var box = new Rect2d(topLeft.X, topLeft.Y, bw * Side / scale, bh * Side / scale);
             var rightEye = ToImage((boxes[4] / Side) + a.X, (boxes[5] / Side) + a.Y);
             var leftEye = ToImage((boxes[6] / Side) + a.X, (boxes[7] / Side) + a.Y);
+            var nose = ToImage((boxes[8] / Side) + a.X, (boxes[9] / Side) + a.Y);
+            var mouth = ToImage((boxes[10] / Side) + a.X, (boxes[11] / Side) + a.Y);
             if (box.Width > 1 && box.Height > 1)
             {
-                found.Add(new DetectedFace(box, score, rightEye, leftEye));
+                found.Add(new DetectedFace(box, score, rightEye, leftEye, nose, mouth));
             }
         }
 

@@ -26,11 +26,16 @@ public static class FaceLandmarks
 
     public static FaceMesh Locate(PeopleModels models, Mat image, DetectedFace face)
     {
+        ArgumentNullException.ThrowIfNull(face);
+        return Locate(models, image, face, Math.Atan2(face.LeftEye.Y - face.RightEye.Y, face.LeftEye.X - face.RightEye.X) * 180 / Math.PI);
+    }
+
+    public static FaceMesh Locate(PeopleModels models, Mat image, DetectedFace face, double angle)
+    {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(face);
         var c = face.Centre;
-        double angle = Math.Atan2(face.LeftEye.Y - face.RightEye.Y, face.LeftEye.X - face.RightEye.X) * 180 / Math.PI;
         double side = Math.Max(face.Box.Width, face.Box.Height) * 1.5;
         // Rotating by +angle about the face centre levels the eyes (OpenCV: positive is anticlockwise on screen).
         using var m = Cv2.GetRotationMatrix2D(new Point2f((float)c.X, (float)c.Y), angle, Side / side);

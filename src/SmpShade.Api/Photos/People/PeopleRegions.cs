@@ -7,7 +7,7 @@ namespace SmpShade.Api.Photos.People;
 /// <param name="Hair">Scalp hair: the person mask above and around the face, face skin left out (a polygon).</param>
 /// <param name="Skin">Forehead (preferred) or an upper cheek, from the face landmarks.</param>
 /// <param name="SkinPlace"><c>forehead</c> or <c>cheek</c>.</param>
-/// <param name="Score">Raw score, 0–1: detector score × landmark face-presence × how much hair the mask held (<see cref="RegionConfidence.PeopleScore"/>).</param>
+/// <param name="Score">Raw score, 0–1: detector score on the upright face × landmark face-presence × how much hair the mask held × how much of the scalp is in the frame (<see cref="RegionConfidence.PeopleScore"/>).</param>
 /// <param name="Faces">Faces found in the photo.</param>
 /// <param name="Face">The chosen face's box, normalised [x, y, w, h] on the upright photo.</param>
 public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPlace, double Score, int Faces, RegionSpec Face);
@@ -15,7 +15,8 @@ public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPl
 /// <summary>
 /// Hair and skin regions from people (issue 13): on a downscaled copy, find faces (<see cref="FaceDetector"/>), take the
 /// largest, most central one, place its 468 landmarks (<see cref="FaceLandmarks"/>) and segment the person around it
-/// (<see cref="PersonSegmentation"/>). Skin is a patch of forehead (closest to scalp skin, away from eyes, brows, lips
+/// (<see cref="PersonSegmentation"/>), all in the face's own up direction (<see cref="FaceUpright"/>), so a photo turned a
+/// quarter or half round gets the same regions on the person. Skin is a patch of forehead (closest to scalp skin, away from eyes, brows, lips
 /// and beard) or, when the forehead does not look like the cheeks' skin (a fringe over it), of an upper cheek. Hair is
 /// the person mask above and beside the face, outside the face outline.
 /// </summary>
@@ -126,9 +127,17 @@ public static class PeopleRegions
         }
 
         var (face, mesh) = Choose(faces, width, height);
+        // The detector's keypoints take an upside-down face for an upright one: the face is shown to the detector both
+        // ways along their axis, and the landmarks are placed again the way it prefers when that is the other way.
+        var upright = FaceUpright.Find(models, image, face);
+        if (upright.Turned)
+        {
+            mesh = FaceLandmarks.Locate(models, image, upright.Face);
+        }
+
         var frame = new FaceFrame(mesh);
         var (skin, place) = ChooseSkin(frame, mesh, bgr, width, height, space);
-        var (hair, hairShare) = PersonSegmentation.Hair(models, image, mesh, frame);
+        var (hair, hairShare, inFrame) = PersonSegmentation.Hair(models, image, mesh, frame);
         if (hair is null)
         {
             return null;
@@ -138,10 +147,10 @@ public static class PeopleRegions
             Normalise(hair, width, height),
             Normalise(skin, width, height),
             place,
-            RegionConfidence.PeopleScore(face.Score, mesh.Presence, hairShare),
+            RegionConfidence.PeopleScore(upright.Up, mesh.Presence, hairShare, inFrame),
             faces.Count,
-            RegionSpec.FromRect(Math.Clamp(face.Box.X / width, 0, 1), Math.Clamp(face.Box.Y / height, 0, 1),
-                Math.Round(face.Box.Width / width, 4), Math.Round(face.Box.Height / height, 4)));
+            RegionSpec.FromRect(Math.Clamp(upright.Face.Box.X / width, 0, 1), Math.Clamp(upright.Face.Box.Y / height, 0, 1),
+                Math.Round(upright.Face.Box.Width / width, 4), Math.Round(upright.Face.Box.Height / height, 4)));
     }
 
     /// <summary>The largest, most central face: area × exp(−2 d²), d the centre's distance from the photo's centre in half-diagonals.</summary>

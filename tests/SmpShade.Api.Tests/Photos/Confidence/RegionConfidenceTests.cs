@@ -10,8 +10,10 @@ namespace SmpShade.Api.Tests.Photos.Confidence;
 /// <summary>
 /// The guessed regions' confidence on the held-out source photos of the calibration set (<see cref="RegionConfidenceSet"/>,
 /// never used to fit it): recomputed from the service's answers and held to the figures data/derive/region-confidence.txt
-/// reported for them (Brier 0.1244, ECE 0.0699 on 44 guesses, unrounded), with room only for the answer's rounding to two
-/// decimals.
+/// reported for them (Brier 0.0604, ECE 0.1197 on 44 guesses, unrounded), with room only for the answer's rounding to two
+/// decimals. (The fit before faces were placed in their own up direction: Brier 0.1244, ECE 0.0699. The ECE rose because
+/// the held-out people guesses became all right above 0.6 while the calibration, fitted on photos whose high-scored guesses
+/// are right 89 % of the time, says 0.88: docs/auto-regions.md.)
 /// </summary>
 public sealed class RegionConfidenceTests(ITestOutputHelper output)
 {
@@ -34,8 +36,8 @@ public sealed class RegionConfidenceTests(ITestOutputHelper output)
         }
 
         Assert.InRange(guesses.Count, 40, 48);
-        Assert.InRange(brier, 0, 0.13);
-        Assert.InRange(ece, 0, 0.08);
+        Assert.InRange(brier, 0, 0.065);
+        Assert.InRange(ece, 0, 0.125);
         // Better calibrated than the raw score read as a probability, and right guesses rate higher than wrong ones.
         Assert.True(ece < CalibrationFigures.ExpectedCalibrationError(raw), "no better calibrated than the raw score");
         Assert.True(guesses.Where(g => g.Right).Average(g => g.Confidence) > guesses.Where(g => !g.Right).Average(g => g.Confidence) + 0.3);
