@@ -25,7 +25,11 @@ public static class AutoRegions
     /// The regions and, for <see cref="RegionConfidence"/>, the share of the central crop in the skin cluster: a close-up
     /// of a hairline is mostly skin and hair, while clothes and background split a wider photo into many clusters.
     /// </summary>
-    public static ColourGuess Guess(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options)
+    /// <param name="pixels">The decoded photo.</param>
+    /// <param name="correction">Linear RGB → XYZ.</param>
+    /// <param name="options">Limits.</param>
+    /// <param name="cancellationToken">Stops the clustering (a face was found meanwhile: the guess is not needed).</param>
+    public static ColourGuess Guess(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(correction);
@@ -39,7 +43,7 @@ public static class AutoRegions
 
         var xyz = sample.Linear.Select(correction.ToXyz).ToArray();
         var lab = xyz.Select(p => p.ToLab(WhitePoint.D65)).ToArray();
-        var clusters = LabClustering.KMeans(lab, Clusters, options.MaxClusterPixels);
+        var clusters = LabClustering.KMeans(lab, Clusters, options.MaxClusterPixels, cancellationToken);
         int k = clusters.Centroids.Count;
         var members = Enumerable.Range(0, k).Select(c => Enumerable.Range(0, lab.Length).Where(i => clusters.Assignment[i] == c).ToArray()).ToArray();
         var means = members.Select(m => m.Length == 0 ? default : ColourStatistics.MeanLab(m.Select(i => xyz[i]).ToArray())).ToArray();

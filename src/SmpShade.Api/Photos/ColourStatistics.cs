@@ -11,9 +11,8 @@ namespace SmpShade.Api.Photos;
 public static class ColourStatistics
 {
     /// <summary>Mean XYZ of a set of pixels, as Lab (D65).</summary>
-    public static Lab MeanLab(IReadOnlyList<Xyz> xyz)
+    public static Lab MeanLab(ReadOnlySpan<Xyz> xyz)
     {
-        ArgumentNullException.ThrowIfNull(xyz);
         double x = 0, y = 0, z = 0;
         foreach (var p in xyz)
         {
@@ -22,26 +21,24 @@ public static class ColourStatistics
             z += p.Z;
         }
 
-        int n = Math.Max(1, xyz.Count);
+        int n = Math.Max(1, xyz.Length);
         return new Xyz(x / n, y / n, z / n).ToLab(WhitePoint.D65);
     }
 
     /// <summary>The full measurement of a set of pixels (XYZ and their Lab, same order).</summary>
-    public static MeasuredColour Measure(IReadOnlyList<Xyz> xyz, IReadOnlyList<Lab> labs)
+    public static MeasuredColour Measure(ReadOnlySpan<Xyz> xyz, ReadOnlySpan<Lab> labs)
     {
-        ArgumentNullException.ThrowIfNull(xyz);
-        ArgumentNullException.ThrowIfNull(labs);
         var mean = MeanLab(xyz);
         var (sd, se) = Spread(labs);
         var display = RgbColourSpace.Srgb.FromLab(mean);
         var lch = mean.ToLCh();
         return new MeasuredColour(LabValue.From(mean), new LChValue(AnswerPrecision.Colour(lch.L), AnswerPrecision.Colour(lch.C), AnswerPrecision.Colour(lch.H)), display.Rgb.ToHex(), display.InGamut,
-            xyz.Count, sd, se);
+            xyz.Length, sd, se);
     }
 
-    private static (LabValue Sd, LabValue StandardError) Spread(IReadOnlyList<Lab> labs)
+    private static (LabValue Sd, LabValue StandardError) Spread(ReadOnlySpan<Lab> labs)
     {
-        int n = labs.Count;
+        int n = labs.Length;
         if (n < 2)
         {
             return (new LabValue(0, 0, 0), new LabValue(0, 0, 0));

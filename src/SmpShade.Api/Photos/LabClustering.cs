@@ -25,7 +25,11 @@ public static class LabClustering
     /// <summary>Cluster centroids and the cluster of every input point.</summary>
     public sealed record Clusters(IReadOnlyList<Lab> Centroids, int[] Assignment);
 
-    public static Clusters KMeans(IReadOnlyList<Lab> points, int k, int maxTrainingPoints)
+    /// <param name="points">The points.</param>
+    /// <param name="k">Clusters wanted (fewer when the points have fewer distinct colours).</param>
+    /// <param name="maxTrainingPoints">Most points the centroids are trained on.</param>
+    /// <param name="cancellationToken">Checked before each seeding and each Lloyd iteration.</param>
+    public static Clusters KMeans(IReadOnlyList<Lab> points, int k, int maxTrainingPoints, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count < k)
@@ -56,7 +60,8 @@ public static class LabClustering
             double best = double.MaxValue;
             for (int s = 0; s < Seedings; s++)
             {
-                var (found, cost) = Lloyd(training, SeedPlusPlus(training, k, random));
+                cancellationToken.ThrowIfCancellationRequested();
+                var (found, cost) = Lloyd(training, SeedPlusPlus(training, k, random), cancellationToken);
                 if (cost < best)
                 {
                     (centroids, best) = (found, cost);
@@ -121,7 +126,7 @@ public static class LabClustering
     }
 
     /// <summary>Lloyd's iterations from <paramref name="centres"/>; returns the centroids and their sum of squared distances.</summary>
-    private static (Lab[] Centroids, double Cost) Lloyd(Lab[] points, Lab[] centres)
+    private static (Lab[] Centroids, double Cost) Lloyd(Lab[] points, Lab[] centres, CancellationToken cancellationToken)
     {
         int k = centres.Length;
         var assignment = new int[points.Length];
@@ -131,6 +136,7 @@ public static class LabClustering
         double cost = 0;
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             bool changed = false;
             cost = 0;
             Array.Clear(sums);

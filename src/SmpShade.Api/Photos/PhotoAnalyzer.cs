@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using SmpShade.Api.Infrastructure;
 using OpenCvSharp;
@@ -93,11 +94,12 @@ public sealed class PhotoAnalyzer : IDisposable
         // Auto regions on a JPEG: the people models run on OpenCV's reduced decode beside ImageSharp's full one.
         bool guessed = analysis.Regions?.Hair is null || analysis.Regions?.Skin is null;
         Task<(bool Decoded, PeopleGuess? Guess)>? early = null;
+        using var faceSeen = new CancellationTokenSource();
         void StartEarly(PhotoHeader header)
         {
             if (guessed && people is { Available: true } && header.Format.Equals("JPEG", StringComparison.OrdinalIgnoreCase))
             {
-                early = Task.Run(() => PeopleRegions.FindInJpeg(photo, header, people, options.PeopleMaxSide), cancellationToken);
+                early = Task.Run(() => PeopleRegions.FindInJpeg(photo, header, people, options.PeopleMaxSide, faceSeen.Cancel), cancellationToken);
             }
         }
 
@@ -115,7 +117,7 @@ public sealed class PhotoAnalyzer : IDisposable
         using var pixels = decoded;
         try
         {
-            return Run(pixels, analysis, guessed, early, cancellationToken);
+            return Run(pixels, analysis, guessed, early, faceSeen.Token, cancellationToken);
         }
         finally
         {
@@ -137,7 +139,7 @@ public sealed class PhotoAnalyzer : IDisposable
     }
 
     private AnalysisResult Run(PhotoPixels pixels, AnalysisOptions analysis, bool guessed, Task<(bool Decoded, PeopleGuess? Guess)>? early,
-        CancellationToken cancellationToken)
+        CancellationToken faceSeen, CancellationToken cancellationToken)
     {
         var warnings = new List<PhotoWarning>(pixels.DecodeWarnings);
         if (pixels.ColourSpace.Warning is { } profileWarning)
@@ -154,7 +156,7 @@ public sealed class PhotoAnalyzer : IDisposable
         AutoRegionsInfo? auto = null;
         if (guessed)
         {
-            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings, early);
+            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings, early, faceSeen);
             warnings.Add(Guessed);
         }
 
@@ -201,11 +203,17 @@ public sealed class PhotoAnalyzer : IDisposable
     /// Auto regions: from the largest, most central person's face and hair (<see cref="PeopleRegions"/>); with no face, or
     /// without the models, from the photo's colours (<see cref="AutoRegions"/>), saying which.
     /// </summary>
+    /// <param name="pixels">The decoded photo.</param>
+    /// <param name="correction">The reference's correction.</param>
+    /// <param name="warnings">Where the guess's warnings go.</param>
+    /// <param name="early">The people models' work started beside the decode, if any.</param>
+    /// <param name="faceSeen">Cancelled once that work confirms a face.</param>
     private (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) Guess(PhotoPixels pixels, IColourCorrection correction, List<PhotoWarning> warnings,
-        Task<(bool Decoded, PeopleGuess? Guess)>? early)
+        Task<(bool Decoded, PeopleGuess? Guess)>? early, CancellationToken faceSeen)
     {
         if (people is { Available: true })
         {
+            var colours = early is null ? null : GuessWhileDetecting(pixels, correction, early, faceSeen);
             PeopleGuess? found = null;
             try
             {
@@ -235,14 +243,47 @@ public sealed class PhotoAnalyzer : IDisposable
                 warnings.Add(new PhotoWarning("regions.no_face",
                     "No face was found, so hair and skin were taken from the photo's colours, which suits a close-up of the scalp or hairline. Check both regions."));
             }
-        }
-        else
-        {
-            warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
+
+            return FromColours(colours is null ? AutoRegions.Guess(pixels, correction, options, CancellationToken.None) : colours(), warnings);
         }
 
-        var colours = AutoRegions.Guess(pixels, correction, options);
-        return (colours.Hair, colours.Skin, Calibrated(new AutoRegionsInfo("colours", RegionConfidence.ColoursScore(colours), 0, null, null), warnings));
+        warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
+        return FromColours(AutoRegions.Guess(pixels, correction, options, CancellationToken.None), warnings);
+    }
+
+    private static (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) FromColours(ColourGuess colours, List<PhotoWarning> warnings) =>
+        (colours.Hair, colours.Skin, Calibrated(new AutoRegionsInfo("colours", RegionConfidence.ColoursScore(colours), 0, null, null), warnings));
+
+    /// <summary>
+    /// The colour guess, taken on this thread while the people models are still searching the other core (a photo with no
+    /// face, such as a close-up of the scalp, runs every detector pass and needs this guess next); null when the models
+    /// were done by then or confirmed a face before it finished (it then stops). The guess depends only on the pixels, so it
+    /// is the one the analysis would otherwise compute after the models; a refusal it raises is kept for when it is used.
+    /// </summary>
+    private Func<ColourGuess>? GuessWhileDetecting(PhotoPixels pixels, IColourCorrection correction, Task early, CancellationToken faceSeen)
+    {
+        if (early.IsCompleted || faceSeen.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        try
+        {
+            var guess = AutoRegions.Guess(pixels, correction, options, faceSeen);
+            return () => guess;
+        }
+        catch (OperationCanceledException) when (faceSeen.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (ProblemException refused)
+        {
+            return () =>
+            {
+                ExceptionDispatchInfo.Throw(refused);
+                return default!;
+            };
+        }
     }
 
     /// <summary>The guess with its calibrated confidence, warning <c>regions.low_confidence</c> when it is more likely wrong.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SmpShade.Api.Infrastructure;
 using SmpShade.Api.Photos.Reference;
 using SmpShade.Colour;
@@ -68,21 +69,41 @@ public sealed class RegionMeasurer(PhotoPixels pixels, IColourCorrection correct
     public SkinColour MeasureSkin(RegionSpec region)
     {
         var (_, xyz, lab) = Read(region, "skin", skinCorrection ?? correction);
-        var order = Enumerable.Range(0, lab.Length).ToArray();
-        if (order.Length >= MinForStatistics)
-        {
-            Array.Sort(order, (i, j) => lab[i].L.CompareTo(lab[j].L));
-            int cut = (int)Math.Floor(order.Length * SkinTrim);
-            order = order[cut..^cut];
-        }
-
-        var m = ColourStatistics.Measure(order.Select(i => xyz[i]).ToArray(), order.Select(i => lab[i]).ToArray());
+        var m = lab.Length >= MinForStatistics ? Trimmed(xyz, lab) : ColourStatistics.Measure(xyz, lab);
         WarnIfFew("skin", m.Pixels);
         var mean = m.Lab.ToLab();
         double ita = SkinScales.Ita(mean);
         var monk = SkinScales.NearestMonk(mean);
         return new SkinColour(m.Lab, m.Lch, m.Hex, m.InGamut, m.Pixels, m.Sd, m.StandardError,
             AnswerPrecision.Ita(ita), ItaCategories.ToText(SkinScales.Category(ita)), new MonkTone(monk.Tone, monk.Hex, AnswerPrecision.Colour(monk.DeltaE00)));
+    }
+
+    /// <summary>
+    /// The pixels between the darkest and the brightest <see cref="SkinTrim"/> of L*, taken in ascending L* and measured.
+    /// </summary>
+    private static MeasuredColour Trimmed(Xyz[] xyz, Lab[] lab)
+    {
+        int cut = (int)Math.Floor(lab.Length * SkinTrim), kept = lab.Length - (2 * cut);
+        var order = ArrayPool<int>.Shared.Rent(lab.Length);
+        var keptXyz = ArrayPool<Xyz>.Shared.Rent(kept);
+        var keptLab = ArrayPool<Lab>.Shared.Rent(kept);
+        try
+        {
+            LightnessOrder.Sort(lab, order.AsSpan(0, lab.Length));
+            for (int k = 0; k < kept; k++)
+            {
+                int i = order[cut + k];
+                (keptXyz[k], keptLab[k]) = (xyz[i], lab[i]);
+            }
+
+            return ColourStatistics.Measure(keptXyz.AsSpan(0, kept), keptLab.AsSpan(0, kept));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<Xyz>.Shared.Return(keptXyz);
+            ArrayPool<Lab>.Shared.Return(keptLab);
+        }
     }
 
     /// <summary>The hair: the k-means cluster (k = 2) of the hair region farther from <paramref name="skin"/>.</summary>

@@ -93,4 +93,16 @@ public sealed class LabClusteringTests
     }
 
     private static double Noise(Random random) => (random.NextDouble() * 6) - 3;
+
+    /// <summary>The colour guess taken while the face detector runs stops when a face is found: the clustering must stop on the token.</summary>
+    [Fact]
+    public void A_cancelled_clustering_stops()
+    {
+        var random = new Random(3);
+        var points = Enumerable.Range(0, 2000).Select(_ => new Lab(random.NextDouble() * 100, random.NextDouble() * 20, random.NextDouble() * 20)).ToArray();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => LabClustering.KMeans(points, 5, 4000, cancelled.Token));
+    }
 }

@@ -54,7 +54,8 @@ public static class PeopleRegions
     /// <param name="photo">The photo's upright size and colour space, as the decoder read them.</param>
     /// <param name="models">The loaded models.</param>
     /// <param name="maxSide">The copy's longer side at most (<see cref="PhotoOptions.PeopleMaxSide"/>).</param>
-    public static (bool Decoded, PeopleGuess? Guess) FindInJpeg(byte[] jpeg, PhotoHeader photo, PeopleModels models, int maxSide)
+    /// <param name="faceSeen">Called (on this thread) as soon as a face is confirmed, before its landmarks and hair are placed.</param>
+    public static (bool Decoded, PeopleGuess? Guess) FindInJpeg(byte[] jpeg, PhotoHeader photo, PeopleModels models, int maxSide, Action? faceSeen = null)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(photo);
@@ -79,12 +80,12 @@ public static class PeopleRegions
         int width = Math.Max(1, (int)Math.Round(photo.Width * scale)), height = Math.Max(1, (int)Math.Round(photo.Height * scale));
         if (width == small.Width && height == small.Height)
         {
-            return (true, Find(small, models, photo.ColourSpace.Space));
+            return (true, Find(small, models, photo.ColourSpace.Space, faceSeen));
         }
 
         using var image = new Mat();
         Cv2.Resize(small, image, new Size(width, height), 0, 0, InterpolationFlags.Area);
-        return (true, Find(image, models, photo.ColourSpace.Space));
+        return (true, Find(image, models, photo.ColourSpace.Space, faceSeen));
     }
 
     private static Mat? TryDecode(byte[] jpeg, ImreadModes mode)
@@ -100,7 +101,7 @@ public static class PeopleRegions
     }
 
     /// <summary>People in a small upright copy of the photo (8-bit BGR, encoded values of <paramref name="space"/>).</summary>
-    private static PeopleGuess? Find(Mat image, PeopleModels models, RgbColourSpace space)
+    private static PeopleGuess? Find(Mat image, PeopleModels models, RgbColourSpace space, Action? faceSeen = null)
     {
         int width = image.Width, height = image.Height;
         var bgr = new byte[width * height * 3];
@@ -117,6 +118,7 @@ public static class PeopleRegions
             faces.AddRange(pass.Take(MaxFacesPerPass).Select(f => (f, FaceLandmarks.Locate(models, image, f))).Where(f => f.Item2.Presence >= 0.3));
             if (faces.Count > 0)
             {
+                faceSeen?.Invoke();
                 break;
             }
         }
