@@ -12,7 +12,8 @@ namespace SmpShade.Api.Photos;
 /// <param name="Width">Upright width (EXIF orientation applied).</param>
 /// <param name="Height">Upright height.</param>
 /// <param name="ColourSpace">The colour space its pixels are encoded in.</param>
-public sealed record PhotoHeader(string Format, int Width, int Height, PhotoColourSpace ColourSpace);
+/// <param name="Orientation">The EXIF orientation as ImageSharp read it and the pixels are turned by (1–8; 1 when absent or undefined).</param>
+public sealed record PhotoHeader(string Format, int Width, int Height, PhotoColourSpace ColourSpace, int Orientation = 1);
 
 /// <summary>
 /// Bytes → pixels, refusing before decoding what should not be decoded (docs/api.md, "Analysing a photo"): the header is read with
@@ -104,9 +105,10 @@ public static class PhotoDecoder
             ? info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16
             : info.PixelType?.BitsPerPixel >= 48;
 
-        checkedHeader?.Invoke(orientation is >= 5 and <= 8
-            ? new PhotoHeader(format.Name, info.Height, info.Width, colourSpace)
-            : new PhotoHeader(format.Name, info.Width, info.Height, colourSpace));
+        int applied = orientation is >= 1 and <= 8 ? orientation : 1; // as PhotoPixels turns the pixels
+        checkedHeader?.Invoke(applied >= 5
+            ? new PhotoHeader(format.Name, info.Height, info.Width, colourSpace, applied)
+            : new PhotoHeader(format.Name, info.Width, info.Height, colourSpace, applied));
         try
         {
             var warnings = Warnings(orientation, png && MayBeTransparent(info, bytes) ? bytes : null);

@@ -21,7 +21,9 @@ public sealed class OrientationTests
     [InlineData(2, RotateMode.None, FlipMode.Horizontal)]
     [InlineData(3, RotateMode.Rotate180, FlipMode.None)]
     [InlineData(4, RotateMode.None, FlipMode.Vertical)]
+    [InlineData(5, RotateMode.Rotate90, FlipMode.Horizontal)] // transposed: stored = the upright transposed
     [InlineData(6, RotateMode.Rotate270, FlipMode.None)]
+    [InlineData(7, RotateMode.Rotate270, FlipMode.Horizontal)] // transversed
     [InlineData(8, RotateMode.Rotate90, FlipMode.None)]
     public void Regions_are_read_on_the_upright_image_whatever_the_stored_orientation(ushort orientation, RotateMode rotate, FlipMode flip)
     {

@@ -72,22 +72,71 @@ public sealed class PeopleRegionsTests(ITestOutputHelper output)
     /// turned with an EXIF orientation: the regions still land on the upright person, as on the photo sent as it is,
     /// and the colours measured match it (the measurement reads the full-size pixels either way).
     /// </summary>
+    /// <remarks>Every EXIF orientation (TIFF 6.0 tag 274), the stored pixels being the upright ones turned and mirrored back
+    /// (<see cref="OrientationTests"/> checks the same pairs with ImageSharp's own AutoOrient).</remarks>
     [Theory]
-    [InlineData(6, RotateMode.Rotate270)]
-    [InlineData(8, RotateMode.Rotate90)]
-    [InlineData(1, RotateMode.None)]
-    public void A_large_turned_jpeg_is_measured_on_the_same_hair_and_face(ushort orientation, RotateMode rotate)
+    [InlineData(6, RotateMode.Rotate270, FlipMode.None)]
+    [InlineData(8, RotateMode.Rotate90, FlipMode.None)]
+    [InlineData(1, RotateMode.None, FlipMode.None)]
+    [InlineData(2, RotateMode.None, FlipMode.Horizontal)]
+    [InlineData(3, RotateMode.Rotate180, FlipMode.None)]
+    [InlineData(4, RotateMode.None, FlipMode.Vertical)]
+    [InlineData(5, RotateMode.Rotate90, FlipMode.Horizontal)]
+    [InlineData(7, RotateMode.Rotate270, FlipMode.Horizontal)]
+    public void A_large_turned_jpeg_is_measured_on_the_same_hair_and_face(ushort orientation, RotateMode rotate, FlipMode flip)
     {
         const string file = "portrait-short-hair-dark-skin_sRGB.jpg";
         var plain = PhotoFiles.Analyse(PhotoFiles.Real(file), null);
         using var image = Image.Load<Rgb24>(PhotoFiles.Real(file));
-        image.Mutate(c => c.Resize(image.Width * 5 / 2, image.Height * 5 / 2).Rotate(rotate)); // longer side over 2 × 640: decoded at 1/2 or less
+        image.Mutate(c => c.Resize(image.Width * 5 / 2, image.Height * 5 / 2).Rotate(rotate).Flip(flip)); // longer side over 2 × 640: decoded at 1/2 or less
         image.Metadata.ExifProfile = new ExifProfile();
         image.Metadata.ExifProfile.SetValue(ExifTag.Orientation, orientation);
         using var stream = new MemoryStream();
         image.SaveAsJpeg(stream, new JpegEncoder { Quality = 95 });
         var large = PhotoFiles.Analyse(stream.ToArray(), null);
+        AssertSameHairAndFace(plain, large);
+    }
 
+    /// <summary>
+    /// An EXIF orientation written as a LONG instead of TIFF 6.0's SHORT: ImageSharp (which measures) does not apply it, and
+    /// neither does Chromium (which shows the photo on the page), but OpenCV's decoder does, and a half turn keeps the size,
+    /// so the models' copy was turned against the measured photo and the regions came back on the far side of the photo.
+    /// The copy is now the stored pixels turned as ImageSharp turns them: the regions land on the person the user sees.
+    /// </summary>
+    [Fact]
+    public void A_jpeg_whose_orientation_opencv_reads_differently_is_measured_where_the_user_sees_the_person()
+    {
+        const string file = "portrait-short-hair-dark-skin_sRGB.jpg";
+        var plain = PhotoFiles.Analyse(PhotoFiles.Real(file), null);
+        using var image = Image.Load<Rgb24>(PhotoFiles.Real(file));
+        image.Mutate(c => c.Resize(image.Width * 5 / 2, image.Height * 5 / 2));
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream, new JpegEncoder { Quality = 95 });
+        byte[] jpeg = WithExifOrientationAsLong(stream.ToArray(), 3);
+
+        // The disagreement this is about, checked independently: ImageSharp reads no orientation, OpenCV turns the pixels.
+        Assert.Null(Image.Identify(jpeg).Metadata.ExifProfile?.GetValue(ExifTag.Orientation));
+        using (var asRead = OpenCvSharp.Cv2.ImDecode(jpeg, OpenCvSharp.ImreadModes.ReducedColor4))
+        using (var asStored = OpenCvSharp.Cv2.ImDecode(jpeg, OpenCvSharp.ImreadModes.ReducedColor4 | OpenCvSharp.ImreadModes.IgnoreOrientation))
+        {
+            var read = asRead.At<OpenCvSharp.Vec3b>(10, 10);
+            var turned = asStored.At<OpenCvSharp.Vec3b>(asStored.Rows - 11, asStored.Cols - 11);
+            Assert.Equal((turned.Item0, turned.Item1, turned.Item2), (read.Item0, read.Item1, read.Item2));
+        }
+
+        AssertSameHairAndFace(plain, PhotoFiles.Analyse(jpeg, null));
+    }
+
+    /// <summary>A JPEG with an APP1 Exif segment after SOI whose only IFD0 entry is Orientation (0x0112) typed LONG (4), little-endian.</summary>
+    private static byte[] WithExifOrientationAsLong(byte[] jpeg, int orientation)
+    {
+        byte[] tiff = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 4, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0];
+        int length = 2 + 6 + tiff.Length;
+        return [0xFF, 0xD8, 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8, .. tiff, .. jpeg.AsSpan(2)];
+    }
+
+    private static void AssertSameHairAndFace(AnalysisResult plain, AnalysisResult large)
+    {
         Assert.Equal("people", large.Regions.Method);
         Assert.All(OptionsValidator.ToPolygon(large.Regions.Hair), p => Assert.True(Inside(Box("0.33,0.00,0.40,0.24"), p), $"hair vertex {p}"));
         var skin = OptionsValidator.ToPolygon(large.Regions.Skin);

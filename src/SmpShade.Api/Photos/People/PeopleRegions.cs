@@ -45,7 +45,8 @@ public static class PeopleRegions
 
     /// <summary>
     /// The same from a JPEG's bytes, for running beside the full decode: OpenCV decodes the photo at 1/2, 1/4 or 1/8 of
-    /// its size (libjpeg's scaled inverse DCT, upright per its EXIF orientation), the largest reduction that still leaves
+    /// its size (libjpeg's scaled inverse DCT; the stored pixels, then turned by the orientation ImageSharp read, so the copy
+    /// is the photo the regions are measured on and the user sees), the largest reduction that still leaves
     /// the longer side at least <paramref name="maxSide"/>, then area-averages it to the size
     /// <see cref="PhotoPixels.Thumbnail"/> gives. <c>Decoded</c> is false when OpenCV cannot read the bytes or its upright
     /// size is not the photo's: the caller then finds people on the decoded photo.
@@ -69,7 +70,13 @@ public static class PeopleRegions
             2 => ImreadModes.ReducedColor2,
             _ => ImreadModes.Color,
         };
-        using var small = TryDecode(jpeg, mode);
+        // OpenCV turns the pixels by its own reading of the EXIF orientation, which can differ from ImageSharp's (an
+        // orientation written as a LONG rather than the SHORT TIFF 6.0 specifies: OpenCV applies it, ImageSharp and
+        // browsers do not), and with a half turn or a mirror the sizes still agree: the copy would be turned against the
+        // photo measured and shown. So OpenCV reads the pixels as stored and they are turned here as ImageSharp's are.
+        using var stored = TryDecode(jpeg, mode | ImreadModes.IgnoreOrientation);
+        using var turned = stored is null || photo.Orientation is < 2 or > 8 ? null : Upright(stored, photo.Orientation);
+        var small = turned ?? stored;
         if (small is null || small.Empty() || small.Type() != MatType.CV_8UC3
             || small.Width != (photo.Width + reduction - 1) / reduction || small.Height != (photo.Height + reduction - 1) / reduction)
         {
@@ -86,6 +93,26 @@ public static class PeopleRegions
         using var image = new Mat();
         Cv2.Resize(small, image, new Size(width, height), 0, 0, InterpolationFlags.Area);
         return (true, Find(image, models, photo.ColourSpace.Space, faceSeen));
+    }
+
+    /// <summary>Stored pixels turned upright by an EXIF orientation (TIFF 6.0 tag 274: 2 mirrors, 3 half turn, 4 flips, 5 transposes, 6 turns clockwise, 7 transverses, 8 turns anticlockwise).</summary>
+    internal static Mat Upright(Mat stored, int orientation)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var upright = new Mat();
+        switch (orientation)
+        {
+            case 2: Cv2.Flip(stored, upright, FlipMode.Y); break;
+            case 3: Cv2.Rotate(stored, upright, RotateFlags.Rotate180); break;
+            case 4: Cv2.Flip(stored, upright, FlipMode.X); break;
+            case 5: Cv2.Transpose(stored, upright); break;
+            case 6: Cv2.Rotate(stored, upright, RotateFlags.Rotate90Clockwise); break;
+            case 7: Cv2.Transpose(stored, upright); Cv2.Rotate(upright, upright, RotateFlags.Rotate180); break;
+            case 8: Cv2.Rotate(stored, upright, RotateFlags.Rotate90Counterclockwise); break;
+            default: stored.CopyTo(upright); break;
+        }
+
+        return upright;
     }
 
     private static Mat? TryDecode(byte[] jpeg, ImreadModes mode)
