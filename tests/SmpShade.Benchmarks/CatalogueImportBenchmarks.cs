@@ -65,7 +65,8 @@ public class CatalogueImportBenchmarks
         await CsvCatalogueReader.ReadAsync(new MemoryStream(csv), builder, CancellationToken.None);
         await using var db = new SqliteSmpShadeDbContext(options);
         using var gate = new CatalogueImportGate();
-        var importer = new CatalogueImporter(db, TimeProvider.System, gate, Microsoft.Extensions.Options.Options.Create(new CatalogueOptions()), NullLogger<CatalogueImporter>.Instance);
+        var importer = new CatalogueImporter(db, TimeProvider.System, gate, Microsoft.Extensions.Options.Options.Create(new CatalogueOptions()),
+            new LocalWrites(processOwnsDatabase: true), NullLogger<CatalogueImporter>.Instance);
         return await importer.ImportAsync("bench", builder.Pigments, "csv", "bench", CancellationToken.None);
     }
 }

@@ -13,7 +13,7 @@ namespace SmpShade.Api.Catalogue;
 /// also queue on the supplier's row lock, so across replicas versions stay consecutive without retries.
 /// </summary>
 public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, CatalogueImportGate gate, IOptions<CatalogueOptions> options,
-    ILogger<CatalogueImporter> logger)
+    LocalWrites writes, ILogger<CatalogueImporter> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -103,6 +103,11 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                 await transaction.RollbackAsync(CancellationToken.None);
                 logger.LogInformation(error, "Catalogue import for {Supplier} collided (attempt {Attempt}); retrying", supplierSlug, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+            }
+            finally
+            {
+                // Matches on SQLite reuse what they read until this moves (MatchInputs).
+                writes.Count();
             }
         }
     }

@@ -35,6 +35,8 @@ public static class DatabaseSetup
             builder.Services.AddDbContext<SmpShadeDbContext, SqliteSmpShadeDbContext>(db => db.UseSqlite(connection));
         }
 
+        // SQLite is one process's database: what matches read changes only through this process's writes.
+        builder.Services.AddSingleton(new LocalWrites(processOwnsDatabase: options.Provider != DatabaseProvider.Postgres));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -22,27 +22,13 @@ public sealed record MatchPlan(string Mode, Lab Skin, Lab Target, int Top, strin
 /// </summary>
 public sealed class MatchService(
     IPigmentSource source, PreparedCatalogueCache cache, HealedToneModel model, MatchRanker ranker, IHealedToneCorrectionSource corrections,
-    FittedSkins skins, SmpShadeDbContext db)
+    FittedSkins skins, MatchInputs inputs, SmpShadeDbContext db)
 {
     /// <summary>Matches; an unknown or empty catalogue is a 404 problem (<see cref="IPigmentSource.CatalogueMissing"/>).</summary>
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        // One connection for the match's two reads (which catalogue, which correction; both through this scope's
-        // context) instead of one each: every open and close takes Microsoft.Data.Sqlite's pool lock, and 16 concurrent
-        // matches on two cores queued on it about 860 times in 15 s, 3 ms each at the median (issue 15).
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        PreparedCatalogue prepared;
-        IHealedToneCorrection? correction;
-        try
-        {
-            prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
-            correction = await corrections.InForceAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var (prepared, correction) = await inputs.GetAsync(plan.Supplier, plan.CatalogueVersion, c => ReadAsync(plan, c), cancellationToken);
 
         var fit = await skins.FitAsync(plan.Skin, cancellationToken);
         var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
@@ -76,6 +62,26 @@ public sealed class MatchService(
             new ThresholdSummary(Round(thresholds.Perceptibility, 3), Round(thresholds.Acceptability, 3)),
             ranking.Evaluated,
             warnings);
+    }
+
+    /// <summary>
+    /// The catalogue and the correction in force from the database, on one connection instead of one each: every open
+    /// and close takes Microsoft.Data.Sqlite's pool lock, and 16 concurrent matches on two cores queued on it about 860
+    /// times in 15 s, 3 ms each at the median (issue 15). On SQLite <see cref="MatchInputs"/> skips this while nothing
+    /// was written.
+    /// </summary>
+    private async Task<(PreparedCatalogue, IHealedToneCorrection?)> ReadAsync(MatchPlan plan, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
+            return (prepared, await corrections.InForceAsync(cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

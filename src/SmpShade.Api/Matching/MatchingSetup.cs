@@ -15,6 +15,7 @@ public static class MatchingSetup
         services.AddSingleton<MatchRanker>();
         services.AddSingleton<PreparedCatalogueCache>();
         services.AddSingleton<FittedSkins>();
+        services.AddSingleton<MatchInputs>();
         services.AddScoped<IPigmentSource, CataloguePigmentSource>();
         services.AddScoped<MatchService>();
         return services;

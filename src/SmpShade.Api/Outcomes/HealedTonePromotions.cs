@@ -11,7 +11,8 @@ namespace SmpShade.Api.Outcomes;
 /// on, the automatic promotion rule may also promote a version it has just judged (<see cref="AutoPromotionRule"/>).
 /// Every decision is appended to <c>healed_tone_promotions</c> with the admin key's id, or <c>rule</c>. Scoped.
 /// </summary>
-public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics physics, TimeProvider time, IOptions<HealedToneLearningOptions> options)
+public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics physics, TimeProvider time, IOptions<HealedToneLearningOptions> options,
+    LocalWrites writes)
 {
     /// <summary>The actor recorded for promotions made by the automatic promotion rule (key ids are hex, so never this).</summary>
     public const string RuleActor = "rule";
@@ -101,6 +102,14 @@ public sealed class HealedTonePromotions(SmpShadeDbContext db, OutcomePhysics ph
             // Forward to a newer version is a promotion; back to an older one, or to physics-only, a rollback.
             Action = version is { } v && (previous is null || v > previous) ? PromotionActions.Promote : PromotionActions.Rollback,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Matches on SQLite reuse the correction they read until this moves (MatchInputs).
+            writes.Count();
+        }
     }
 }
