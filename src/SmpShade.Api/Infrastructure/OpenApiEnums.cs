@@ -60,10 +60,36 @@ internal sealed class OpenApiEnums : ISchemaFilter, IParameterFilter
                 continue;
             }
 
-            // allOf around the reference keeps the field's own description (OpenAPI 3.0 ignores siblings of $ref).
-            var reference = Reference(values.Vocabulary, context.SchemaRepository);
-            properties[name] = existing.Description is null ? reference : new OpenApiSchema { AllOf = [reference], Description = existing.Description };
+            properties[name] = Field(Reference(values.Vocabulary, context.SchemaRepository), existing);
         }
+    }
+
+    /// <summary>
+    /// The field as a reference to its vocabulary, keeping what the field's own schema said. OpenAPI 3.0 ignores the
+    /// siblings of a <c>$ref</c>, so a field that is nullable (a <c>string?</c>: the service accepts null) or carries a
+    /// description, default, example or deprecation becomes <c>allOf: [$ref]</c> with those beside it; Kiota reads a
+    /// one-entry allOf as the referenced enum.
+    /// </summary>
+    private static IOpenApiSchema Field(OpenApiSchemaReference reference, IOpenApiSchema existing)
+    {
+        bool nullable = existing.Type is { } type && type.HasFlag(JsonSchemaType.Null);
+        if (!nullable && existing.Description is null && existing.Default is null && existing.Examples is not { Count: > 0 } && !existing.Deprecated
+            && !existing.ReadOnly && !existing.WriteOnly)
+        {
+            return reference;
+        }
+
+        return new OpenApiSchema
+        {
+            AllOf = [reference],
+            Type = nullable ? JsonSchemaType.Null : null,
+            Description = existing.Description,
+            Default = existing.Default?.DeepClone(),
+            Examples = existing.Examples is { Count: > 0 } examples ? [.. examples.Select(e => e.DeepClone())] : null,
+            Deprecated = existing.Deprecated,
+            ReadOnly = existing.ReadOnly,
+            WriteOnly = existing.WriteOnly,
+        };
     }
 
     public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using SmpShade.Api.Infrastructure;
 
 namespace SmpShade.Api.Tests.Infrastructure;
 
@@ -58,6 +61,51 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
         using var doc = await DocumentAsync();
         var field = Schemas(doc).GetProperty(schema).GetProperty("properties").GetProperty(property);
         Assert.Equal(values, Enum(doc, field));
+    }
+
+    /// <summary>
+    /// Every enum field the C# contract declares nullable (<c>string?</c>, read by <see cref="NullabilityInfoContext"/>
+    /// from the service's own types, so a field added later is covered) is <c>nullable: true</c> in the document, as
+    /// the sibling <c>string?</c> fields are: the service accepts null there, and a generator that makes a
+    /// non-nullable enum a value type would otherwise send its first member (a pigment's illuminant "D50" overriding
+    /// the catalogue's D65).
+    /// </summary>
+    public static TheoryData<string, string> NullableEnumFields()
+    {
+        var nullability = new NullabilityInfoContext();
+        var data = new TheoryData<string, string>();
+        foreach (var type in typeof(WireValuesAttribute).Assembly.GetTypes())
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (property.GetCustomAttribute<WireValuesAttribute>() is not null
+                    && nullability.Create(property).ReadState == NullabilityState.Nullable)
+                {
+                    data.Add(type.Name, property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name));
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_nullable_enum_fields_are_found_in_the_contracts()
+    {
+        // The reflection above must find the request fields the review named, or the theory below checks nothing.
+        var found = NullableEnumFields().Select(row => $"{row[0]}.{row[1]}").ToHashSet();
+        Assert.Superset(new HashSet<string> { "MatchRequest.mode", "MatchRequest.skinReference", "ReferenceSpec.type", "CreateKeyRequest.role",
+            "CatalogueJson.illuminant", "CatalogueJson.specular", "CatalogueJsonPigment.illuminant" }, found);
+    }
+
+    [Theory]
+    [MemberData(nameof(NullableEnumFields))]
+    public async Task A_nullable_enum_field_stays_nullable(string schema, string property)
+    {
+        using var doc = await DocumentAsync();
+        var field = Schemas(doc).GetProperty(schema).GetProperty("properties").GetProperty(property);
+        Assert.True(field.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean(), $"{schema}.{property}: {field}");
+        Assert.NotNull(Enum(doc, field));
     }
 
     [Theory]
