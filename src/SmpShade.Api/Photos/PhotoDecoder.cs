@@ -98,7 +98,7 @@ public static class PhotoDecoder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        int orientation = info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1;
+        int orientation = ShownOrientation(format.Name, bytes, info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value ?? 1);
         var profile = png ? profileBytes : info.Metadata.IccProfile?.ToByteArray();
         var colourSpace = IccColourSpace.FromProfile(profile);
         bool sixteenBit = png
@@ -148,6 +148,19 @@ public static class PhotoDecoder
 
         return warnings;
     }
+
+    /// <summary>
+    /// The EXIF orientation as a browser applies it, so that regions are on the photo the user sees: CSS Images 3
+    /// (<c>image-orientation: from-image</c>) has orientation metadata found after the image data ignored (web-platform-tests
+    /// <c>image-orientation-exif-png-2.html</c>, "late EXIF data is ignored"). A WebP's EXIF chunk always follows its image
+    /// data (WebP container specification, RFC 9649 §2.7), so Chromium shows a WebP as stored (checked); a PNG's
+    /// <c>eXIf</c> counts only before its first <c>IDAT</c>; a JPEG's APP1 always precedes its scans.
+    /// </summary>
+    private static int ShownOrientation(string format, byte[] bytes, int orientation) =>
+        format.Equals("WEBP", StringComparison.OrdinalIgnoreCase)
+        || (format.Equals("PNG", StringComparison.OrdinalIgnoreCase) && !PngChunks.ExifBeforeImageData(bytes))
+            ? 1
+            : orientation;
 
     /// <summary>An alpha channel (PNG colour types 4 and 6) or a tRNS chunk (PNG spec §11.3.2.1).</summary>
     private static bool MayBeTransparent(IImageInfo info, byte[] png) =>

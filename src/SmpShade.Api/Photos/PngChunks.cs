@@ -71,6 +71,27 @@ public static class PngChunks
         return Walk(png).Any(chunk => png.AsSpan(chunk.Start + 4, 4).SequenceEqual(wanted));
     }
 
+    /// <summary>Whether an <c>eXIf</c> chunk comes before the first <c>IDAT</c> (the image data).</summary>
+    public static bool ExifBeforeImageData(byte[] png)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        foreach (var (start, _) in Walk(png))
+        {
+            var type = png.AsSpan(start + 4, 4);
+            if (type.SequenceEqual("eXIf"u8))
+            {
+                return true;
+            }
+
+            if (type.SequenceEqual("IDAT"u8))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Each whole chunk's start and length (length, type, data and CRC), up to the first damaged one.</summary>
     private static IEnumerable<(int Start, int Length)> Walk(byte[] png)
     {

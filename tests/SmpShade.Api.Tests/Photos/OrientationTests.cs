@@ -46,4 +46,60 @@ public sealed class OrientationTests
         Assert.InRange(result.Hair.Lab.L, 10, 25);  // sRGB (55,40,32): L* ≈ 17.6
         Assert.InRange(result.Skin.Lab.L, 72, 82);  // sRGB (226,182,154): L* ≈ 77.3
     }
+
+    /// <summary>
+    /// A browser shows the photo the regions are drawn on; CSS Images 3 has orientation metadata after the image data ignored.
+    /// A WebP's EXIF chunk always follows its image data, and Chromium shows a WebP with EXIF orientation 6 as stored
+    /// (checked with a headless screenshot), so the service reads it as stored too; before, it turned it, and regions
+    /// drawn on the page measured other pixels. A PNG's <c>eXIf</c> before <c>IDAT</c> is applied (Chromium does), one
+    /// moved after the image data is not.
+    /// </summary>
+    [Theory]
+    [InlineData("webp", false, false)]
+    [InlineData("png", true, true)]
+    [InlineData("png", false, false)]
+    public void Regions_are_read_on_the_photo_as_a_browser_shows_it(string format, bool exifFirst, bool turned)
+    {
+        using var stored = Upright();
+        stored.Mutate(c => c.Rotate(RotateMode.Rotate270)); // as an EXIF 6 photo is stored
+        stored.Metadata.ExifProfile = new ExifProfile();
+        stored.Metadata.ExifProfile.SetValue(ExifTag.Orientation, (ushort)6);
+        using var stream = new MemoryStream();
+        if (format == "webp")
+        {
+            stored.SaveAsWebp(stream, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossless });
+        }
+        else
+        {
+            stored.SaveAsPng(stream);
+        }
+
+        byte[] photo = exifFirst || format != "png" ? stream.ToArray() : ExifAfterImageData(stream.ToArray());
+        Assert.Contains(format == "png" ? "eXIf" : "EXIF", System.Text.Encoding.Latin1.GetString(photo), StringComparison.Ordinal);
+
+        // The upright picture has hair on its left 30 %; as stored (turned back a quarter), hair is along the bottom 30 %.
+        var result = PhotoFiles.Analyse(photo, turned
+            ? """{"regions":{"hair":{"rect":[0.02,0.1,0.25,0.8]},"skin":{"rect":[0.4,0.1,0.55,0.8]}}}"""
+            : """{"regions":{"hair":{"rect":[0.1,0.75,0.8,0.23]},"skin":{"rect":[0.1,0.05,0.8,0.55]}}}""");
+        Assert.InRange(result.Hair.Lab.L, 10, 25);
+        Assert.InRange(result.Skin.Lab.L, 72, 82);
+    }
+
+    /// <summary>The PNG with its eXIf chunk moved to just before IEND (chunk bytes moved whole, CRCs intact).</summary>
+    private static byte[] ExifAfterImageData(byte[] png)
+    {
+        var chunks = new List<byte[]>();
+        int pos = 8;
+        while (pos + 12 <= png.Length)
+        {
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pos));
+            chunks.Add(png[pos..(pos + 12 + length)]);
+            pos += 12 + length;
+        }
+
+        var exif = chunks.Single(c => c.AsSpan(4, 4).SequenceEqual("eXIf"u8));
+        chunks.Remove(exif);
+        chunks.Insert(chunks.Count - 1, exif);
+        return [.. png.AsSpan(0, 8), .. chunks.SelectMany(c => c)];
+    }
 }
