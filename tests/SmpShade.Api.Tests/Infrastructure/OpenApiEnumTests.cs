@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmpShade.Api.Infrastructure;
+using SmpShade.Api.Tests.Photos.Synthetic;
 
 namespace SmpShade.Api.Tests.Infrastructure;
 
@@ -185,25 +186,104 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
             Assert.True(answer.StatusCode == HttpStatusCode.OK, $"specular {specular}: {await answer.Content.ReadAsStringAsync()}");
         }
 
-        foreach (string illuminant in Enum(doc, Schemas(doc).GetProperty("CatalogueJson").GetProperty("properties").GetProperty("illuminant"))!)
+        // A JSON catalogue: every value of its own illuminant and specular, and of a pigment's base and illuminant.
+        var catalogue = Schemas(doc).GetProperty("CatalogueJson").GetProperty("properties");
+        var pigment = Schemas(doc).GetProperty("CatalogueJsonPigment").GetProperty("properties");
+        foreach (string illuminant in Enum(doc, catalogue.GetProperty("illuminant"))!)
         {
-            var answer = await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true", UriKind.Relative), Json($$"""
-                {"illuminant": "{{illuminant}}", "pigments": [{"sku": "ONE", "name": "One", "base": "carbon", "lab": {"l": 30, "a": 5, "b": 8}, "waterParts": [0, 3]}]}
-                """));
-            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"illuminant {illuminant}: {await answer.Content.ReadAsStringAsync()}");
+            await DryRunAcceptedAsync(admin, $"illuminant {illuminant}", CatalogueJson($"\"illuminant\": \"{illuminant}\"", ""));
         }
 
-        // And one value outside each list is refused with its code.
-        await ProblemAssert.IsProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
-            Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "mode": "wig"}""")), HttpStatusCode.BadRequest, "match.unknown_mode");
-        await ProblemAssert.IsProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
-            Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "skinReference": "whiteCard"}""")), HttpStatusCode.BadRequest, "match.skin_reference_invalid");
-        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync(new Uri("/api/v1/keys", UriKind.Relative), new { role = "owner", name = "enum owner" }),
-            HttpStatusCode.BadRequest, "key.role_invalid");
-        await ProblemAssert.IsProblemAsync(await client.GetAsync(new Uri("/api/v1/suppliers/sample/pigments?base=acrylic", UriKind.Relative)),
-            HttpStatusCode.BadRequest, "catalogue.filter_invalid");
-        await ProblemAssert.IsProblemAsync(await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true&specular=glossy", UriKind.Relative),
-            new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.BadRequest, "catalogue.specular_invalid");
+        foreach (string specular in Enum(doc, catalogue.GetProperty("specular"))!)
+        {
+            var answer = await DryRunAcceptedAsync(admin, $"specular {specular}", CatalogueJson($"\"illuminant\": \"D65\", \"specular\": \"{specular}\"", ""));
+            Assert.Equal(specular, answer.GetProperty("specularComponent").GetString());
+        }
+
+        foreach (string @base in Enum(doc, pigment.GetProperty("base"))!)
+        {
+            await DryRunAcceptedAsync(admin, $"pigment base {@base}", CatalogueJson("\"illuminant\": \"D65\"", "", @base));
+        }
+
+        foreach (string illuminant in Enum(doc, pigment.GetProperty("illuminant"))!)
+        {
+            // No catalogue-level illuminant: the pigment's own is what the import needs.
+            await DryRunAcceptedAsync(admin, $"pigment illuminant {illuminant}", CatalogueJson("", $", \"illuminant\": \"{illuminant}\""));
+        }
+
+        // The analysis options' reference.type: each through a synthetic photo that has a grey card and a chart.
+        var (illuminantName, spd) = ReferenceAccuracy.Illuminants[0];
+        var (sceneName, skin, hair) = ReferenceAccuracy.Scenes[0];
+        var photo = SyntheticScene.Render($"{sceneName} under {illuminantName}", spd, skin, hair, 7);
+        foreach (string type in Enum(doc, Schemas(doc).GetProperty("ReferenceSpec").GetProperty("properties").GetProperty("type"))!)
+        {
+            using var analysis = await EndToEndAccuracyTests.AnalyseAsync(client, photo, type);
+            Assert.Equal(type, analysis.RootElement.GetProperty("reference").GetProperty("type").GetString());
+        }
+
+        // And one value outside each list is refused: the whole problem body (status, code, title, detail, extensions).
+        await WholeProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+                Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "mode": "wig"}""")),
+            HttpStatusCode.BadRequest, "match.unknown_mode", "Unknown mode", "Mode 'wig' is not one of hair, custom, scar.");
+        var skinReference = await WholeProblemAsync(await client.PostAsync(new Uri("/api/v1/matches", UriKind.Relative),
+                Json("""{"skinLab": {"l": 62, "a": 9, "b": 17}, "hairLab": {"l": 45, "a": 6, "b": 12}, "skinReference": "whiteCard"}""")),
+            HttpStatusCode.BadRequest, "match.skin_reference_invalid", "Unknown skinReference",
+            "skinReference must be one of none, greyCard, colorChecker24 (the analysis answer's reference.type).");
+        Assert.Equal("skinReference", skinReference.GetProperty("field").GetString());
+        await WholeProblemAsync(await admin.PostAsJsonAsync(new Uri("/api/v1/keys", UriKind.Relative), new { role = "owner", name = "enum owner" }),
+            HttpStatusCode.BadRequest, "key.role_invalid", "Unknown role.", "role must be admin, supplier or clinic.");
+        await WholeProblemAsync(await client.GetAsync(new Uri("/api/v1/suppliers/sample/pigments?base=acrylic", UriKind.Relative)),
+            HttpStatusCode.BadRequest, "catalogue.filter_invalid", "Unknown base.", "base is one of carbon, iron-oxide, organic, mixed.");
+        await WholeProblemAsync(await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true&specular=glossy", UriKind.Relative),
+                new StringContent(csv, Encoding.UTF8, "text/csv")),
+            HttpStatusCode.BadRequest, "catalogue.specular_invalid", "Unknown specular component.", "specular must be included (SCI) or excluded (SCE); got 'glossy'.");
+        await WholeProblemAsync(await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true", UriKind.Relative),
+                CatalogueJson("\"illuminant\": \"D65\", \"specular\": \"glossy\"", "")),
+            HttpStatusCode.UnprocessableEntity, "catalogue.specular_invalid", "Unknown specular component.", "specular must be included (SCI) or excluded (SCE); got 'glossy'.");
+        await RowProblemAsync(admin, CatalogueJson("\"illuminant\": \"D65\"", "", "acrylic"), "base", "'acrylic' is not one of carbon, iron-oxide, organic, mixed");
+        await RowProblemAsync(admin, CatalogueJson("", ", \"illuminant\": \"A\""), "illuminant", "'A' is not D50 or D65");
+        using (var form = new MultipartFormDataContent())
+        {
+            using var image = new ByteArrayContent(photo.Jpeg);
+            image.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(image, "photo", "synthetic.jpg");
+            form.Add(Json("""{"reference": {"type": "whiteCard"}}"""), "options");
+            await WholeProblemAsync(await client.PostAsync(new Uri("/api/v1/analyses", UriKind.Relative), form),
+                HttpStatusCode.BadRequest, "reference.unknown_type", "Unknown reference type.", "'whiteCard' is not one of: none, greyCard, colorChecker24.");
+        }
+    }
+
+    /// <summary>A one-pigment JSON catalogue: <paramref name="top"/> at the top level, <paramref name="inPigment"/> after the pigment's own fields.</summary>
+    private static StringContent CatalogueJson(string top, string inPigment, string @base = "carbon") => Json(
+        $$"""{{{top}}{{(top.Length > 0 ? ", " : "")}}"pigments": [{"sku": "ONE", "name": "One", "base": "{{@base}}", "lab": {"l": 30, "a": 5, "b": 8}, "waterParts": [0, 3]{{inPigment}}}]}""");
+
+    private static async Task<JsonElement> DryRunAcceptedAsync(HttpClient admin, string what, StringContent body)
+    {
+        var answer = await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true", UriKind.Relative), body);
+        string text = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{what}: {text}");
+        using var parsed = JsonDocument.Parse(text);
+        return parsed.RootElement.Clone();
+    }
+
+    /// <summary>A problem body as the project's problem tests check it: status, content type, code, title and detail, exactly.</summary>
+    private static async Task<JsonElement> WholeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code, string title, string detail)
+    {
+        var problem = await ProblemAssert.IsProblemAsync(response, status, code);
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+        return problem;
+    }
+
+    /// <summary>A JSON catalogue refused for one pigment's field: 422 catalogue.row_invalid naming the row, column and reason.</summary>
+    private static async Task RowProblemAsync(HttpClient admin, StringContent body, string column, string reason)
+    {
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PutAsync(new Uri("/api/v1/suppliers/enum-acme/catalogue?dryRun=true", UriKind.Relative), body),
+            HttpStatusCode.UnprocessableEntity, "catalogue.row_invalid");
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(1, error.GetProperty("row").GetInt32());
+        Assert.Equal(column, error.GetProperty("column").GetString());
+        Assert.Equal(reason, error.GetProperty("reason").GetString());
     }
 
     /// <summary>The enum of a field: its own, or that of the schema it references (directly or as the one allOf entry).</summary>

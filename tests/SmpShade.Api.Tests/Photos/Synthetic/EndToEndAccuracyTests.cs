@@ -98,7 +98,8 @@ public sealed class EndToEndAccuracyTests(SmpShadeFactory factory, ITestOutputHe
         Assert.True(calibrated.Average() < alone.Average(), figures);
     }
 
-    private static async Task<JsonDocument> AnalyseAsync(HttpClient client, SyntheticPhoto photo, string type, string? camera = null)
+    /// <summary>Analyses <paramref name="photo"/> with its regions and a reference of <paramref name="type"/>; asserts 200.</summary>
+    internal static async Task<JsonDocument> AnalyseAsync(HttpClient client, SyntheticPhoto photo, string type, string? camera = null)
     {
         using var form = new MultipartFormDataContent();
         using var image = new ByteArrayContent(photo.Jpeg);
