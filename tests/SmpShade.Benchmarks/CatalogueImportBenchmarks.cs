@@ -66,7 +66,7 @@ public class CatalogueImportBenchmarks
         await using var db = new SqliteSmpShadeDbContext(options);
         using var gate = new CatalogueImportGate();
         var importer = new CatalogueImporter(db, TimeProvider.System, gate, Microsoft.Extensions.Options.Options.Create(new CatalogueOptions()),
-            new LocalWrites(processOwnsDatabase: true), NullLogger<CatalogueImporter>.Instance);
+            new LocalWrites(sqlite: true), NullLogger<CatalogueImporter>.Instance);
         return await importer.ImportAsync("bench", builder.Pigments, "csv", "bench", CancellationToken.None);
     }
 }

@@ -61,6 +61,9 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
             db.ChangeTracker.Clear();
             // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, so a second writer waits here for the first.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Set just before the first write: a refusal before it (the hourly limit's 429) wrote nothing, so matches
+            // keep what they read (MatchInputs); over-limit imports in a loop must not make every match read again.
+            bool writing = false;
             try
             {
                 var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Slug == supplierSlug, cancellationToken);
@@ -68,6 +71,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                 {
                     supplier = new Supplier { Slug = supplierSlug, CreatedAt = time.GetUtcNow() };
                     db.Suppliers.Add(supplier);
+                    writing = true;
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 else if (db.Database.IsNpgsql())
@@ -92,6 +96,7 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
                 };
                 version.Pigments.AddRange(pigments.Select(ToEntity));
                 db.CatalogueVersions.Add(version);
+                writing = true;
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
@@ -106,8 +111,11 @@ public sealed class CatalogueImporter(SmpShadeDbContext db, TimeProvider time, C
             }
             finally
             {
-                // Matches on SQLite reuse what they read until this moves (MatchInputs).
-                writes.Count();
+                if (writing)
+                {
+                    // Matches on SQLite reuse what they read until this moves (MatchInputs).
+                    writes.Count();
+                }
             }
         }
     }

@@ -35,8 +35,16 @@ public static class DatabaseSetup
             builder.Services.AddDbContext<SmpShadeDbContext, SqliteSmpShadeDbContext>(db => db.UseSqlite(connection));
         }
 
-        // SQLite is one process's database: what matches read changes only through this process's writes.
-        builder.Services.AddSingleton(new LocalWrites(processOwnsDatabase: options.Provider != DatabaseProvider.Postgres));
+        // On SQLite a match reuses what it read while neither this process's writes nor the file's data_version moved
+        // (MatchInputs); on PostgreSQL every match reads.
+        bool sqlite = options.Provider != DatabaseProvider.Postgres;
+        builder.Services.AddSingleton(new LocalWrites(sqlite));
+        if (sqlite)
+        {
+            // A factory, not an instance, so the container disposes its connection.
+            builder.Services.AddSingleton(_ => new SqliteDataVersion(connection));
+        }
+
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }

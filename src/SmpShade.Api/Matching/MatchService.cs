@@ -28,7 +28,9 @@ public sealed class MatchService(
     public async Task<MatchResponse> MatchAsync(MatchPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var (prepared, correction) = await inputs.GetAsync(plan.Supplier, plan.CatalogueVersion, c => ReadAsync(plan, c), cancellationToken);
+        var (fingerprint, correction) = await inputs.GetAsync(ReadAsync, cancellationToken);
+        // A repeated catalogue is found by the fingerprint without a read; a new one (or a new fingerprint) is read.
+        var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, fingerprint, cancellationToken);
 
         var fit = await skins.FitAsync(plan.Skin, cancellationToken);
         var thresholds = new MatchThresholds(SkinScales.Thresholds(plan.Skin));
@@ -65,18 +67,18 @@ public sealed class MatchService(
     }
 
     /// <summary>
-    /// The catalogue and the correction in force from the database, on one connection instead of one each: every open
-    /// and close takes Microsoft.Data.Sqlite's pool lock, and 16 concurrent matches on two cores queued on it about 860
-    /// times in 15 s, 3 ms each at the median (issue 15). On SQLite <see cref="MatchInputs"/> skips this while nothing
-    /// was written.
+    /// The catalogue fingerprint and the correction in force from the database, on one connection instead of one each:
+    /// every open and close takes Microsoft.Data.Sqlite's pool lock, and 16 concurrent matches on two cores queued on it
+    /// about 860 times in 15 s, 3 ms each at the median (issue 15). On SQLite <see cref="MatchInputs"/> skips this while
+    /// nothing was written to the file.
     /// </summary>
-    private async Task<(PreparedCatalogue, IHealedToneCorrection?)> ReadAsync(MatchPlan plan, CancellationToken cancellationToken)
+    private async Task<MatchFacts> ReadAsync(CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var prepared = await cache.GetAsync(source, plan.Supplier, plan.CatalogueVersion, cancellationToken);
-            return (prepared, await corrections.InForceAsync(cancellationToken));
+            long fingerprint = await source.GetFingerprintAsync(cancellationToken);
+            return new MatchFacts(fingerprint, await corrections.InForceAsync(cancellationToken));
         }
         finally
         {

@@ -29,7 +29,8 @@ public interface IPigmentSource
 
     /// <summary>
     /// Changes whenever any catalogue may have changed (a new version); a cheap query, so prepared catalogues can be
-    /// reused without reading the pigments again.
+    /// reused without reading the pigments again. Read by a match through <see cref="MatchInputs"/>: on PostgreSQL every
+    /// match, on SQLite only when the database file changed since the last read.
     /// </summary>
     Task<long> GetFingerprintAsync(CancellationToken cancellationToken);
 

@@ -79,8 +79,18 @@ public sealed class PreparedCatalogueCache
     public async Task<PreparedCatalogue> GetAsync(IPigmentSource source, string? supplier, int? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        long fingerprint = await source.GetFingerprintAsync(cancellationToken);
-        string requestKey = $"{supplier ?? "*"}|{version?.ToString() ?? "current"}|{fingerprint}";
+        return await GetAsync(source, supplier, version, await source.GetFingerprintAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The prepared catalogue for this request at the source's <paramref name="fingerprint"/>, read already
+    /// (<see cref="MatchInputs"/>): a hit reads nothing; a miss reads the pigments from <paramref name="source"/>.
+    /// </summary>
+    /// <exception cref="ProblemException">Unknown supplier or version, or no pigments (<c>catalogue.empty</c>).</exception>
+    public async Task<PreparedCatalogue> GetAsync(IPigmentSource source, string? supplier, int? version, long fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        string requestKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{supplier ?? "*"}|{version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "current"}|{fingerprint}");
         if (byRequest.TryGetValue(requestKey, out var hit))
         {
             return hit;
@@ -113,6 +123,9 @@ public sealed class PreparedCatalogueCache
         })));
         return build.Value.WaitAsync(cancellationToken);
     }
+
+    /// <summary>Prepared catalogues held, by request and by content (for tests: each at most the capacity, 8).</summary>
+    internal (int ByRequest, int ByContent) Held => (byRequest.Count, byContent.Count);
 
     // Crude bound on memory: when full, start again (entries are cheap to rebuild compared with unbounded growth).
     private static void Trim<T>(ConcurrentDictionary<string, T> entries)

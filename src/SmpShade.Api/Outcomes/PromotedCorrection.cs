@@ -6,8 +6,11 @@ using SmpShade.Api.Matching;
 namespace SmpShade.Api.Outcomes;
 
 /// <summary>
-/// The correction an admin put in force, read from the database on every match (one indexed single-row query), so
-/// a promotion or a rollback made through any replica is used by all of them from their next request. Scoped.
+/// The correction an admin put in force, read from the database (one indexed single-row query) by every match on
+/// PostgreSQL, so a promotion or a rollback made through any replica is used by all of them from their next request.
+/// On SQLite a match reuses the one the previous match read while the database file is unchanged
+/// (<see cref="MatchInputs"/>: this process's writes and the file's data_version, which another process's commit moves
+/// too), so there as well a decision is used from the next match that starts after it committed. Scoped.
 /// </summary>
 public sealed class PromotedCorrection(SmpShadeDbContext db, LoadedCorrections loaded) : IHealedToneCorrectionSource
 {

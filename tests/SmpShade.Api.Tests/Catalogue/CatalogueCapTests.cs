@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using SmpShade.Api.Catalogue;
+using SmpShade.Api.Data;
 using SmpShade.Api.Matching;
 using SmpShade.Api.Tests.Infrastructure;
 using SmpShade.Colour;
@@ -99,8 +101,13 @@ public sealed class CatalogueRateLimitTests(HourlyVersionLimitFactory factory) :
             await (await client.PutCsvAsync(supplier, Csv(Row($"H-{i}")))).ReadJsonAsync(HttpStatusCode.Created);
         }
 
+        // The refused import writes nothing, so it must not count as a write (review of 01e8af6, #5): matches on SQLite
+        // keep reusing what they read (MatchInputs) however many over-limit imports a key sends.
+        var writes = factory.Services.GetRequiredService<LocalWrites>();
+        long generation = writes.Generation;
         var response = await client.PutCsvAsync(supplier, Csv(Row("H-4")));
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, "catalogue.rate_limited");
+        Assert.Equal(generation, writes.Generation);
         Assert.StartsWith("At most 3 catalogue versions per supplier per hour", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         int retry = int.Parse(response.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
         Assert.InRange(retry, 3500, 3600); // the oldest of the three was stored seconds ago
