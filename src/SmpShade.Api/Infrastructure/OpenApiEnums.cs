@@ -66,14 +66,15 @@ internal sealed class OpenApiEnums : ISchemaFilter, IParameterFilter
 
     /// <summary>
     /// The field as a reference to its vocabulary, keeping what the field's own schema said. OpenAPI 3.0 ignores the
-    /// siblings of a <c>$ref</c>, so a field that is nullable (a <c>string?</c>: the service accepts null) or carries a
-    /// description, default, example or deprecation becomes <c>allOf: [$ref]</c> with those beside it; Kiota reads a
-    /// one-entry allOf as the referenced enum.
+    /// siblings of a <c>$ref</c>, so a field that carries a description, default, example or deprecation becomes
+    /// <c>allOf: [$ref]</c> with those beside it; Kiota reads a one-entry allOf as the referenced enum. A nullable field
+    /// (<c>string?</c>) is not marked <c>nullable</c>: in 3.0 that needs a <c>type</c> beside it (Redocly's rule and its
+    /// example validator refuse it otherwise), and a <c>type</c> beside the reference makes Kiota generate a plain string
+    /// (tried 2026-12-01). Such fields are optional, so a client leaves them out rather than sending null (docs/api.md).
     /// </summary>
     private static IOpenApiSchema Field(OpenApiSchemaReference reference, IOpenApiSchema existing)
     {
-        bool nullable = existing.Type is { } type && type.HasFlag(JsonSchemaType.Null);
-        if (!nullable && existing.Description is null && existing.Default is null && existing.Examples is not { Count: > 0 } && !existing.Deprecated
+        if (existing.Description is null && existing.Default is null && existing.Examples is not { Count: > 0 } && !existing.Deprecated
             && !existing.ReadOnly && !existing.WriteOnly)
         {
             return reference;
@@ -82,7 +83,6 @@ internal sealed class OpenApiEnums : ISchemaFilter, IParameterFilter
         return new OpenApiSchema
         {
             AllOf = [reference],
-            Type = nullable ? JsonSchemaType.Null : null,
             Description = existing.Description,
             Default = existing.Default?.DeepClone(),
             Examples = existing.Examples is { Count: > 0 } examples ? [.. examples.Select(e => e.DeepClone())] : null,
