@@ -26,13 +26,16 @@ public static class CalibrationFigures
         for (int b = 0; b < Bins; b++)
         {
             double from = (double)b / Bins, to = (double)(b + 1) / Bins;
-            var inBin = cases.Where(c => c.P >= from && (c.P < to || (b == Bins - 1 && c.P <= 1))).ToList();
+            var inBin = cases.Where(c => InBin(c.P, b)).ToList();
             bins.Add(new ReliabilityBin(from, to, inBin.Count, inBin.Count == 0 ? double.NaN : inBin.Average(c => c.P),
                 inBin.Count == 0 ? double.NaN : inBin.Average(c => c.Right ? 1.0 : 0.0)));
         }
 
         return bins;
     }
+
+    /// <summary>Whether a prediction falls in bin <paramref name="bin"/>: [b/5, (b+1)/5), the last closed at 1.</summary>
+    public static bool InBin(double p, int bin) => p >= (double)bin / Bins && (p < (double)(bin + 1) / Bins || (bin == Bins - 1 && p <= 1));
 
     public static double ExpectedCalibrationError(IReadOnlyList<(double P, bool Right)> cases)
     {

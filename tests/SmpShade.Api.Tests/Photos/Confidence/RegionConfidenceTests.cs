@@ -9,11 +9,14 @@ namespace SmpShade.Api.Tests.Photos.Confidence;
 
 /// <summary>
 /// The guessed regions' confidence on the held-out source photos of the calibration set (<see cref="RegionConfidenceSet"/>,
-/// never used to fit it): recomputed from the service's answers and held to the figures data/derive/region-confidence.txt
-/// reported for them (Brier 0.0604, ECE 0.1197 on 44 guesses, unrounded), with room only for the answer's rounding to two
-/// decimals. (The fit before faces were placed in their own up direction: Brier 0.1244, ECE 0.0699. The ECE rose because
-/// the held-out people guesses became all right above 0.6 while the calibration, fitted on photos whose high-scored guesses
-/// are right 89 % of the time, says 0.88: docs/auto-regions.md.)
+/// never used to fit it), recomputed from the service's answers. The Brier score is held to the figure
+/// data/derive/region-confidence.txt reported for them (0.0604 on 44 guesses, unrounded), with room only for the answer's
+/// rounding to two decimals. Calibration is checked where it matters to a practitioner, for overconfidence
+/// (<see cref="Overconfidence"/>: no bin of five or more guesses, and not the guesses the page does not warn about, right
+/// less often than their confidence claims beyond what chance allows at a family-wise one-sided 5 %). The expected
+/// calibration error is printed, not bounded: on these photos it is 0.12 because the model is underconfident (all 19
+/// guesses rated 0.88 are right: docs/auto-regions.md), which a practitioner does not pay for, and a bound on it was
+/// raised once to pass a refit (0.08 to 0.125), which is what this check replaces.
 /// </summary>
 public sealed class RegionConfidenceTests(ITestOutputHelper output)
 {
@@ -37,7 +40,34 @@ public sealed class RegionConfidenceTests(ITestOutputHelper output)
 
         Assert.InRange(guesses.Count, 40, 48);
         Assert.InRange(brier, 0, 0.065);
-        Assert.InRange(ece, 0, 0.125);
+
+        var checks = Overconfidence.Check(calibrated, RegionConfidence.LowThreshold);
+        output.WriteLine($"overconfidence, one-sided {Overconfidence.Level:P0} over {checks.Count} groups:");
+        foreach (var check in checks)
+        {
+            output.WriteLine($"  {check}");
+        }
+
+        output.WriteLine("the raw score read as a probability:");
+        foreach (var check in Overconfidence.Check(raw, RegionConfidence.LowThreshold))
+        {
+            output.WriteLine($"  {check}");
+        }
+
+        Assert.All(checks, c => Assert.False(c.Overconfident, c.ToString()));
+        Assert.Contains(checks, c => c.Name.StartsWith("at or above", StringComparison.Ordinal));
+        // The check can fail on these very guesses: the same model with its odds 20 times too high (3 more in the logit,
+        // so its ranking of the guesses is kept) is caught. (2 more is not: 44 guesses cannot tell it; docs/auto-regions.md.)
+        var oddsTooHigh = guesses.Select(g => (1 / (1 + (Math.Exp(-3) * (1 - g.Confidence) / g.Confidence)), g.Right)).ToList();
+        var variant = Overconfidence.Check(oddsTooHigh, RegionConfidence.LowThreshold);
+        output.WriteLine("the same with its odds 20 times too high:");
+        foreach (var check in variant)
+        {
+            output.WriteLine($"  {check}");
+        }
+
+        Assert.Contains(variant, c => c.Overconfident);
+
         // Better calibrated than the raw score read as a probability, and right guesses rate higher than wrong ones.
         Assert.True(ece < CalibrationFigures.ExpectedCalibrationError(raw), "no better calibrated than the raw score");
         Assert.True(guesses.Where(g => g.Right).Average(g => g.Confidence) > guesses.Where(g => !g.Right).Average(g => g.Confidence) + 0.3);
