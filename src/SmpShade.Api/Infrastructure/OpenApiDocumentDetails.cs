@@ -38,6 +38,8 @@ internal sealed class OpenApiDocumentDetails : IDocumentFilter
                     ["column"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The column or field at fault." },
                     ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What is wrong, in words." },
                 },
+                // RowError(int Row, string Column, string Reason): each always written (OpenApiNullability's rule for answers).
+                Required = new HashSet<string> { "row", "column", "reason" },
             };
             schema.Description = "RFC 9457 problem details. Switch on `code`, never on the title or detail.";
             schema.Properties ??= new Dictionary<string, IOpenApiSchema>();

@@ -65,12 +65,11 @@ internal sealed class OpenApiEnums : ISchemaFilter, IParameterFilter
     }
 
     /// <summary>
-    /// The field as a reference to its vocabulary, keeping what the field's own schema said. OpenAPI 3.0 ignores the
-    /// siblings of a <c>$ref</c>, so a field that carries a description, default, example or deprecation becomes
-    /// <c>allOf: [$ref]</c> with those beside it; Kiota reads a one-entry allOf as the referenced enum. A nullable field
-    /// (<c>string?</c>) is not marked <c>nullable</c>: in 3.0 that needs a <c>type</c> beside it (Redocly's rule and its
-    /// example validator refuse it otherwise), and a <c>type</c> beside the reference makes Kiota generate a plain string
-    /// (tried 2026-12-01). Such fields are optional, so a client leaves them out rather than sending null (docs/api.md).
+    /// The field as a reference to its vocabulary, keeping what the field's own schema said: a field that carries a
+    /// description, default, example or deprecation becomes <c>allOf: [$ref]</c> with those beside it (the form the
+    /// document had under OpenAPI 3.0, which ignored a <c>$ref</c>'s siblings; Kiota reads a one-entry allOf as the
+    /// referenced enum). Whether the field may be null is <see cref="OpenApiNullability"/>'s, which turns a nullable one
+    /// into <c>oneOf: [$ref, {type: "null"}]</c>.
     /// </summary>
     private static IOpenApiSchema Field(OpenApiSchemaReference reference, IOpenApiSchema existing)
     {

@@ -24,6 +24,8 @@ public static class OpenApiSetup
                     + "predict each pigment's healed tone in the client's skin, rank by CIEDE2000. Every error is an RFC 9457 "
                     + "problem with a stable `code`. Colour values (Lab, LCh, ΔE00) are answered to 3 decimals, ITA° to 2, normalised coordinates to 4. A body in a media type an operation does not take is 415 `request.unsupported_media_type`, listing the accepted types.",
             });
+            // string is not nullable, string? is (Swashbuckle's reading of nullable reference types; OpenApiNullability below).
+            options.SupportNonNullableReferenceTypes();
             options.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -42,6 +44,9 @@ public static class OpenApiSetup
             // Fields and query parameters with a fixed vocabulary ([WireValues]) as enums, from the lists the validation uses.
             options.SchemaFilter<OpenApiEnums>();
             options.ParameterFilter<OpenApiEnums>();
+            // Null and presence as the C# contracts say: nullable fields (also objects and enums), required answer fields.
+            options.SchemaFilter<OpenApiNullability>();
+            options.DocumentFilter<OpenApiNullability>();
             // The code's XML comments describe the request and answer fields (units, ranges, D65) and the parameters.
             string xml = Path.Combine(AppContext.BaseDirectory, "SmpShade.Api.xml");
             if (File.Exists(xml))
@@ -58,6 +63,9 @@ public static class OpenApiSetup
         app.UseSwagger(options =>
         {
             options.RouteTemplate = "openapi/{documentName}.json";
+            // 3.1, whose JSON Schema can say "this enum or null" in a form Kiota keeps typed (3.0's nullable needs a type
+            // beside the reference, which Kiota turns into a plain string): docs/api.md, "A generated client".
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             // Relative: the document is served by the service it describes, wherever that is deployed.
             options.PreSerializeFilters.Add((document, _) =>
                 document.Servers = [new OpenApiServer { Url = "/", Description = "The service that served this document." }]);

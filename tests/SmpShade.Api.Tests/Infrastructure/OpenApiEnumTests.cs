@@ -68,8 +68,9 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
     /// Every enum field the C# contract declares nullable (<c>string?</c>, read by <see cref="NullabilityInfoContext"/>
     /// from the service's own types, so a field added later is covered) is optional in the document (not in its
     /// schema's <c>required</c>) and still its enum, so a generated client can leave it out instead of sending a first
-    /// member it never chose (a pigment's illuminant "D50" overriding the catalogue's D65). The document cannot also say
-    /// <c>nullable</c> in OpenAPI 3.0 in a form both Redocly and Kiota accept (OpenApiEnums.Field).
+    /// member it never chose (a pigment's illuminant "D50" overriding the catalogue's D65). Where it may also be null
+    /// (OpenApiNullabilityTests), the OpenAPI 3.1 <c>oneOf: [$ref, {type: "null"}]</c> must still resolve to the enum, the
+    /// form Kiota keeps typed.
     /// </summary>
     public static TheoryData<string, string> NullableEnumFields()
     {
@@ -101,7 +102,7 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
 
     [Theory]
     [MemberData(nameof(NullableEnumFields))]
-    public async Task A_nullable_enum_field_is_optional(string schema, string property)
+    public async Task A_nullable_enum_field_is_optional_and_still_its_enum(string schema, string property)
     {
         using var doc = await DocumentAsync();
         var owner = Schemas(doc).GetProperty(schema);
@@ -138,7 +139,10 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
     {
         using var doc = await DocumentAsync();
         var field = Schemas(doc).GetProperty(schema).GetProperty("properties").GetProperty(property);
-        Assert.Equal("string", field.GetProperty("type").GetString());
+        // A string, or string-or-null where the field may be null (OpenAPI 3.1's type list).
+        var type = field.GetProperty("type");
+        string[] types = type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()!)] : [type.GetString()!];
+        Assert.Equal(["string"], types.Where(t => t != "null"));
         Assert.Null(Enum(doc, field));
     }
 
@@ -288,7 +292,10 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
         Assert.Equal(reason, error.GetProperty("reason").GetString());
     }
 
-    /// <summary>The enum of a field: its own, or that of the schema it references (directly or as the one allOf entry).</summary>
+    /// <summary>
+    /// The enum of a field: its own, or that of the schema it references (directly, as the one allOf entry, or as the one
+    /// oneOf entry besides <c>{type: "null"}</c>).
+    /// </summary>
     private static string[]? Enum(JsonDocument doc, JsonElement field)
     {
         if (field.TryGetProperty("enum", out var values))
@@ -299,6 +306,12 @@ public sealed class OpenApiEnumTests(SmpShadeFactory factory)
         if (field.TryGetProperty("allOf", out var all) && all.GetArrayLength() == 1)
         {
             return Enum(doc, all[0]);
+        }
+
+        if (field.TryGetProperty("oneOf", out var one) && one.GetArrayLength() == 2
+            && one.EnumerateArray().Count(o => o.TryGetProperty("type", out var t) && t.GetString() == "null") == 1)
+        {
+            return Enum(doc, one.EnumerateArray().Single(o => !o.TryGetProperty("type", out var t) || t.GetString() != "null"));
         }
 
         return field.TryGetProperty("$ref", out var reference)
