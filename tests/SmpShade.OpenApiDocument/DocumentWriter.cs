@@ -1,20 +1,24 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SmpShade.OpenApiDocument;
 
 /// <summary>
-/// Starts the service in memory (a throw-away SQLite folder, no sample catalogue) and writes /openapi/v1.json exactly
-/// as it serves it to the file named by the first argument. tests/SmpShade.Api.Tests generates its Kiota client from it.
+/// Starts the service in memory (a throw-away SQLite folder, no sample catalogue) and writes /openapi/v1.json to the
+/// file named by the first argument: exactly as served (tests/SmpShade.Api.Tests generates its Kiota client from it),
+/// or with <c>--snapshot</c> in the committed snapshot's form (<see cref="Snapshot"/>; docs/openapi-v1.json).
 /// </summary>
 internal static class DocumentWriter
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length != 1)
+        if (args.Length is not (1 or 2) || (args.Length == 2 && args[1] != "--snapshot"))
         {
-            await Console.Error.WriteLineAsync("usage: SmpShade.OpenApiDocument <output.json>");
+            await Console.Error.WriteLineAsync("usage: SmpShade.OpenApiDocument <output.json> [--snapshot]");
             return 2;
         }
 
@@ -46,7 +50,7 @@ internal static class DocumentWriter
                 Directory.CreateDirectory(directory);
             }
 
-            await File.WriteAllTextAsync(args[0], document);
+            await File.WriteAllTextAsync(args[0], args.Length == 2 ? Snapshot(document) : document);
             return 0;
         }
         finally
@@ -58,4 +62,25 @@ internal static class DocumentWriter
             }
         }
     }
+
+    /// <summary>
+    /// The document without what does not belong to the contract, so a refresh shows only contract changes: no
+    /// <c>servers</c> (where it is deployed), every object's members in ordinal order (arrays keep theirs: parameters,
+    /// oneOf and enums are ordered), two-space indent, <c>\n</c> line ends and one at the end. OpenApiSnapshotTests
+    /// compares in the same form.
+    /// </summary>
+    private static string Snapshot(string document)
+    {
+        var root = JsonNode.Parse(document)!.AsObject();
+        root.Remove("servers");
+        return Sorted(root)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+            .ReplaceLineEndings("\n") + "\n";
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => KeyValuePair.Create(m.Key, Sorted(m.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
 }
