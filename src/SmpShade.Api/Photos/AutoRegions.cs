@@ -28,7 +28,7 @@ public static class AutoRegions
     /// <param name="pixels">The decoded photo.</param>
     /// <param name="correction">Linear RGB → XYZ.</param>
     /// <param name="options">Limits.</param>
-    /// <param name="cancellationToken">Stops the clustering (a face was found meanwhile: the guess is not needed).</param>
+    /// <param name="cancellationToken">Stops the clustering (the request was abandoned).</param>
     public static ColourGuess Guess(PhotoPixels pixels, IColourCorrection correction, PhotoOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pixels);

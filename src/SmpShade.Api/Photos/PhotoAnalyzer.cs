@@ -93,13 +93,12 @@ public sealed class PhotoAnalyzer : IDisposable
     {
         // Auto regions on a JPEG: the people models run on OpenCV's reduced decode beside ImageSharp's full one.
         bool guessed = analysis.Regions?.Hair is null || analysis.Regions?.Skin is null;
-        Task<(bool Decoded, PeopleGuess? Guess)>? early = null;
-        using var faceSeen = new CancellationTokenSource();
+        EarlySearch? early = null;
         void StartEarly(PhotoHeader header)
         {
             if (guessed && people is { Available: true } && header.Format.Equals("JPEG", StringComparison.OrdinalIgnoreCase))
             {
-                early = Task.Run(() => PeopleRegions.FindInJpeg(photo, header, people, options.PeopleMaxSide, faceSeen.Cancel), cancellationToken);
+                early = new EarlySearch(photo, header, people, options.PeopleMaxSide, cancellationToken);
             }
         }
 
@@ -110,36 +109,71 @@ public sealed class PhotoAnalyzer : IDisposable
         }
         catch
         {
-            Settle(early);
+            early?.Dispose();
             throw;
         }
 
         using var pixels = decoded;
         try
         {
-            return Run(pixels, analysis, guessed, early, faceSeen.Token, cancellationToken);
+            return Run(pixels, analysis, guessed, early, cancellationToken);
         }
         finally
         {
-            Settle(early);
+            early?.Dispose();
         }
     }
 
-    /// <summary>Waits for work started beside the decode, so none outlives the request's slot; its failure was already handled or is moot.</summary>
-    private static void Settle(Task? task)
+    /// <summary>Waits for the hair's clustering when the skin measurement failed; its own failure is moot then.</summary>
+    private static void Settle(Task task)
     {
         try
         {
-            task?.Wait(CancellationToken.None);
+            task.Wait(CancellationToken.None);
         }
         catch (AggregateException)
         {
-            // Seen by Guess when it mattered; a refused photo does not need it.
+            // The skin's refusal is the answer.
         }
     }
 
-    private AnalysisResult Run(PhotoPixels pixels, AnalysisOptions analysis, bool guessed, Task<(bool Decoded, PeopleGuess? Guess)>? early,
-        CancellationToken faceSeen, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people models' search of a JPEG's reduced decode, started beside the full decode, and the small copy it searches
+    /// once made. Disposing waits for the search, so none outlives the request's slot, then frees the copy.
+    /// </summary>
+    private sealed class EarlySearch : IDisposable
+    {
+        private readonly Task<PeopleSearch?> search;
+        private PhotoPixels? copy;
+
+        public EarlySearch(byte[] photo, PhotoHeader header, PeopleModels models, int maxSide, CancellationToken cancellationToken) =>
+            search = Task.Run(() => PeopleRegions.FindInJpeg(photo, header, models, maxSide, made => Volatile.Write(ref copy, made)), cancellationToken);
+
+        /// <summary>Whether the search has ended.</summary>
+        public bool Done => search.IsCompleted;
+
+        /// <summary>The copy, once made (the search is then still running or done).</summary>
+        public PhotoPixels? Copy => Volatile.Read(ref copy);
+
+        /// <summary>Waits for the search: null when OpenCV could not read the photo; throws what the models threw.</summary>
+        public PeopleSearch? Result() => search.GetAwaiter().GetResult();
+
+        public void Dispose()
+        {
+            try
+            {
+                search.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Its failure was already handled (the fallback and its warning) or is moot (the request failed).
+            }
+
+            Copy?.Dispose();
+        }
+    }
+
+    private AnalysisResult Run(PhotoPixels pixels, AnalysisOptions analysis, bool guessed, EarlySearch? early, CancellationToken cancellationToken)
     {
         var warnings = new List<PhotoWarning>(pixels.DecodeWarnings);
         if (pixels.ColourSpace.Warning is { } profileWarning)
@@ -156,7 +190,7 @@ public sealed class PhotoAnalyzer : IDisposable
         AutoRegionsInfo? auto = null;
         if (guessed)
         {
-            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings, early, faceSeen);
+            (hairRegion, skinRegion, auto) = Guess(pixels, reference.Correction, warnings, early, cancellationToken);
             warnings.Add(Guessed);
         }
 
@@ -207,25 +241,34 @@ public sealed class PhotoAnalyzer : IDisposable
     /// <param name="correction">The reference's correction.</param>
     /// <param name="warnings">Where the guess's warnings go.</param>
     /// <param name="early">The people models' work started beside the decode, if any.</param>
-    /// <param name="faceSeen">Cancelled once that work confirms a face.</param>
+    /// <param name="cancellationToken">The request's: stops the colour clustering when the client has gone.</param>
     private (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) Guess(PhotoPixels pixels, IColourCorrection correction, List<PhotoWarning> warnings,
-        Task<(bool Decoded, PeopleGuess? Guess)>? early, CancellationToken faceSeen)
+        EarlySearch? early, CancellationToken cancellationToken)
     {
-        if (people is { Available: true })
+        if (people is not { Available: true })
         {
-            var colours = early is null ? null : GuessWhileDetecting(pixels, correction, early, faceSeen);
-            PeopleGuess? found = null;
+            warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
+            return FromColours(AutoRegions.Guess(pixels, correction, options, cancellationToken), warnings);
+        }
+
+        // The models still searching when the photo is decoded is how a photo with no face looks (a close-up of the scalp
+        // runs every detector pass), and the colour guess it needs next is taken meanwhile on their copy, on this core,
+        // which would otherwise wait; with a face it is dropped. The guess depends only on the copy and the correction,
+        // so it is the one taken after the search otherwise.
+        var meanwhile = early is { Done: false, Copy: { } copied } ? ColoursOn(copied, correction, cancellationToken) : null;
+        PeopleSearch? search = null;
+        try
+        {
             try
             {
-                var (decoded, guess) = early is null ? (false, null) : early.GetAwaiter().GetResult();
-                found = decoded ? guess : PeopleRegions.Find(pixels, people, options.PeopleMaxSide);
+                search = early?.Result() ?? PeopleRegions.Find(pixels, people, options.PeopleMaxSide);
             }
             catch (Exception error) when (error is OpenCVException or OpenCvSharpException or InvalidOperationException)
             {
                 warnings.Add(ModelUnavailable("the models failed on this photo"));
             }
 
-            if (found is not null)
+            if (search?.Guess is { } found)
             {
                 if (found.Faces > 1)
                 {
@@ -238,43 +281,35 @@ public sealed class PhotoAnalyzer : IDisposable
                 return (found.Hair, found.Skin, Calibrated(new AutoRegionsInfo("people", found.Score, found.Faces, found.Face, found.SkinPlace), warnings));
             }
 
-            if (!warnings.Any(w => w.Code == "regions.model_unavailable"))
+            if (search is null)
             {
-                warnings.Add(new PhotoWarning("regions.no_face",
-                    "No face was found, so hair and skin were taken from the photo's colours, which suits a close-up of the scalp or hairline. Check both regions."));
+                // The models failed: the colours of the photo itself.
+                return FromColours(AutoRegions.Guess(pixels, correction, options, cancellationToken), warnings);
             }
 
-            return FromColours(colours is null ? AutoRegions.Guess(pixels, correction, options, CancellationToken.None) : colours(), warnings);
+            warnings.Add(new PhotoWarning("regions.no_face",
+                "No face was found, so hair and skin were taken from the photo's colours, which suits a close-up of the scalp or hairline. Check both regions."));
+            return FromColours((meanwhile ?? ColoursOn(search.Copy, correction, cancellationToken))(), warnings);
         }
-
-        warnings.Add(ModelUnavailable(people?.Unavailable is null ? "they are not loaded" : "they are not installed on this server"));
-        return FromColours(AutoRegions.Guess(pixels, correction, options, CancellationToken.None), warnings);
+        finally
+        {
+            if (search is not null && !ReferenceEquals(search.Copy, early?.Copy))
+            {
+                search.Copy.Dispose(); // made on the decoded photo, not beside the decode
+            }
+        }
     }
 
     private static (RegionSpec Hair, RegionSpec Skin, AutoRegionsInfo Info) FromColours(ColourGuess colours, List<PhotoWarning> warnings) =>
         (colours.Hair, colours.Skin, Calibrated(new AutoRegionsInfo("colours", RegionConfidence.ColoursScore(colours), 0, null, null), warnings));
 
-    /// <summary>
-    /// The colour guess, taken on this thread while the people models are still searching the other core (a photo with no
-    /// face, such as a close-up of the scalp, runs every detector pass and needs this guess next); null when the models
-    /// were done by then or confirmed a face before it finished (it then stops). The guess depends only on the pixels, so it
-    /// is the one the analysis would otherwise compute after the models; a refusal it raises is kept for when it is used.
-    /// </summary>
-    private Func<ColourGuess>? GuessWhileDetecting(PhotoPixels pixels, IColourCorrection correction, Task early, CancellationToken faceSeen)
+    /// <summary>The colour guess on <paramref name="pixels"/>, or the refusal it raised, given when the answer needs it.</summary>
+    private Func<ColourGuess> ColoursOn(PhotoPixels pixels, IColourCorrection correction, CancellationToken cancellationToken)
     {
-        if (early.IsCompleted || faceSeen.IsCancellationRequested)
-        {
-            return null;
-        }
-
         try
         {
-            var guess = AutoRegions.Guess(pixels, correction, options, faceSeen);
+            var guess = AutoRegions.Guess(pixels, correction, options, cancellationToken);
             return () => guess;
-        }
-        catch (OperationCanceledException) when (faceSeen.IsCancellationRequested)
-        {
-            return null;
         }
         catch (ProblemException refused)
         {

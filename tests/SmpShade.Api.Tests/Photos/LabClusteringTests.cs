@@ -94,7 +94,7 @@ public sealed class LabClusteringTests
 
     private static double Noise(Random random) => (random.NextDouble() * 6) - 3;
 
-    /// <summary>The colour guess taken while the face detector runs stops when a face is found: the clustering must stop on the token.</summary>
+    /// <summary>The colour guess stops when its request is abandoned: the clustering must stop on the token.</summary>
     [Fact]
     public void A_cancelled_clustering_stops()
     {

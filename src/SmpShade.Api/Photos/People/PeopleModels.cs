@@ -92,6 +92,11 @@ public sealed class PeopleModels : IDisposable
     {
         try
         {
+            // One thread per OpenCV call. Its default splits each network layer over every core, which on the people models'
+            // small inputs spends twice the CPU for no gain in time (issue 13, docs/auto-regions.md "Speed": a detector pass
+            // took 1.9 ms and 3.8 ms of CPU on two threads, 1.9 ms and 1.9 ms on one), and the models run beside the photo's
+            // decode, which needs the other core. Requests in parallel still use every core.
+            Cv2.SetNumThreads(1);
             foreach (var name in new[] { Detector, Landmarks, Segmentation })
             {
                 string path = Path.Combine(Directory, name);

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using OpenCvSharp;
+using SixLabors.ImageSharp.PixelFormats;
 using SmpShade.Colour;
 
 namespace SmpShade.Api.Photos.People;
@@ -11,6 +13,13 @@ namespace SmpShade.Api.Photos.People;
 /// <param name="Faces">Faces found in the photo.</param>
 /// <param name="Face">The chosen face's box, normalised [x, y, w, h] on the upright photo.</param>
 public sealed record PeopleGuess(RegionSpec Hair, RegionSpec Skin, string SkinPlace, double Score, int Faces, RegionSpec Face);
+
+/// <summary>
+/// What the people models made of a photo: their guess (null when they found no face) and the small upright copy they
+/// searched (8-bit, the photo's colour space), on which the colour guess is taken when there is no face
+/// (docs/auto-regions.md "No face"). The copy belongs to the caller, who disposes it.
+/// </summary>
+public sealed record PeopleSearch(PeopleGuess? Guess, PhotoPixels Copy);
 
 /// <summary>
 /// Hair and skin regions from people (issue 13): on a downscaled copy, find faces (<see cref="FaceDetector"/>), take the
@@ -28,8 +37,8 @@ public static class PeopleRegions
     /// <summary>Detections per pass given to the landmark model (best scores first), bounding the work on a crowd.</summary>
     private const int MaxFacesPerPass = 8;
 
-    /// <summary>Null when no face is found: the caller falls back to colour clustering.</summary>
-    public static PeopleGuess? Find(PhotoPixels pixels, PeopleModels models, int maxSide)
+    /// <summary>People in the decoded photo (a format OpenCV does not decode early), and the copy searched.</summary>
+    public static PeopleSearch Find(PhotoPixels pixels, PeopleModels models, int maxSide)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(models);
@@ -40,7 +49,16 @@ public static class PeopleRegions
             Cv2.CvtColor(wrapped, image, ColorConversionCodes.RGB2BGR);
         }
 
-        return Find(image, models, pixels.ColourSpace.Space);
+        var copy = CopyOf(image, pixels.ColourSpace);
+        try
+        {
+            return new PeopleSearch(Find(image, models, pixels.ColourSpace.Space), copy);
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -48,19 +66,23 @@ public static class PeopleRegions
     /// its size (libjpeg's scaled inverse DCT; the stored pixels, then turned by the orientation ImageSharp read, so the copy
     /// is the photo the regions are measured on and the user sees), the largest reduction that still leaves
     /// the longer side at least <paramref name="maxSide"/>, then area-averages it to the size
-    /// <see cref="PhotoPixels.Thumbnail"/> gives. <c>Decoded</c> is false when OpenCV cannot read the bytes or its upright
-    /// size is not the photo's: the caller then finds people on the decoded photo.
+    /// <see cref="PhotoPixels.Thumbnail"/> gives. Null when OpenCV cannot read the bytes or its upright size is not the
+    /// photo's: the caller then finds people on the decoded photo.
     /// </summary>
     /// <param name="jpeg">The photo's bytes, already checked by <see cref="PhotoDecoder"/>.</param>
     /// <param name="photo">The photo's upright size and colour space, as the decoder read them.</param>
     /// <param name="models">The loaded models.</param>
     /// <param name="maxSide">The copy's longer side at most (<see cref="PhotoOptions.PeopleMaxSide"/>).</param>
-    /// <param name="faceSeen">Called (on this thread) as soon as a face is confirmed, before its landmarks and hair are placed.</param>
-    public static (bool Decoded, PeopleGuess? Guess) FindInJpeg(byte[] jpeg, PhotoHeader photo, PeopleModels models, int maxSide, Action? faceSeen = null)
+    /// <param name="copied">
+    /// Given the copy as soon as it is made, before the search (the caller takes the colour guess on it while the search runs);
+    /// from then on the copy is the caller's to dispose, whatever the search does.
+    /// </param>
+    public static PeopleSearch? FindInJpeg(byte[] jpeg, PhotoHeader photo, PeopleModels models, int maxSide, Action<PhotoPixels> copied)
     {
         ArgumentNullException.ThrowIfNull(jpeg);
         ArgumentNullException.ThrowIfNull(photo);
         ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(copied);
         int longer = Math.Max(photo.Width, photo.Height);
         int reduction = Reductions.FirstOrDefault(f => (longer + f - 1) / f >= maxSide, 1);
         var mode = reduction switch
@@ -80,19 +102,37 @@ public static class PeopleRegions
         if (small is null || small.Empty() || small.Type() != MatType.CV_8UC3
             || small.Width != (photo.Width + reduction - 1) / reduction || small.Height != (photo.Height + reduction - 1) / reduction)
         {
-            return (false, null);
+            return null;
         }
 
         double scale = Math.Min(1.0, (double)maxSide / longer);
         int width = Math.Max(1, (int)Math.Round(photo.Width * scale)), height = Math.Max(1, (int)Math.Round(photo.Height * scale));
-        if (width == small.Width && height == small.Height)
+        using var resized = width == small.Width && height == small.Height ? null : new Mat();
+        if (resized is not null)
         {
-            return (true, Find(small, models, photo.ColourSpace.Space, faceSeen));
+            Cv2.Resize(small, resized, new Size(width, height), 0, 0, InterpolationFlags.Area);
         }
 
-        using var image = new Mat();
-        Cv2.Resize(small, image, new Size(width, height), 0, 0, InterpolationFlags.Area);
-        return (true, Find(image, models, photo.ColourSpace.Space, faceSeen));
+        var image = resized ?? small;
+        var copy = CopyOf(image, photo.ColourSpace);
+        copied(copy);
+        return new PeopleSearch(Find(image, models, photo.ColourSpace.Space), copy);
+    }
+
+    /// <summary>An 8-bit BGR image as upright photo pixels of <paramref name="colourSpace"/>.</summary>
+    private static PhotoPixels.Eight CopyOf(Mat bgr, PhotoColourSpace colourSpace)
+    {
+        using var rgb = new Mat();
+        Cv2.CvtColor(bgr, rgb, ColorConversionCodes.BGR2RGB);
+        var copy = new SixLabors.ImageSharp.Image<Rgb24>(rgb.Width, rgb.Height);
+        if (!rgb.IsContinuous() || !copy.DangerousTryGetSinglePixelMemory(out var memory))
+        {
+            copy.Dispose();
+            throw new InvalidOperationException("The small copy is not one block of pixels.");
+        }
+
+        rgb.AsSpan<byte>().CopyTo(MemoryMarshal.AsBytes(memory.Span));
+        return new PhotoPixels.Eight(copy, 1, colourSpace);
     }
 
     /// <summary>Stored pixels turned upright by an EXIF orientation (TIFF 6.0 tag 274: 2 mirrors, 3 half turn, 4 flips, 5 transposes, 6 turns clockwise, 7 transverses, 8 turns anticlockwise).</summary>
@@ -128,7 +168,7 @@ public static class PeopleRegions
     }
 
     /// <summary>People in a small upright copy of the photo (8-bit BGR, encoded values of <paramref name="space"/>).</summary>
-    private static PeopleGuess? Find(Mat image, PeopleModels models, RgbColourSpace space, Action? faceSeen = null)
+    private static PeopleGuess? Find(Mat image, PeopleModels models, RgbColourSpace space)
     {
         int width = image.Width, height = image.Height;
         var bgr = new byte[width * height * 3];
@@ -145,7 +185,6 @@ public static class PeopleRegions
             faces.AddRange(pass.Take(MaxFacesPerPass).Select(f => (f, FaceLandmarks.Locate(models, image, f))).Where(f => f.Item2.Presence >= 0.3));
             if (faces.Count > 0)
             {
-                faceSeen?.Invoke();
                 break;
             }
         }
